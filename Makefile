@@ -1,0 +1,40 @@
+# The book's two commands: `make book` builds it, `make test` runs every test.
+# Everything they need is installed here from the lock files (uv.lock, package-lock.json).
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+HTML := _build/html
+PORT ?= 8000
+
+.PHONY: book serve test lint clean setup
+
+setup: $(VENV)/.synced node_modules/.installed
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@command -v uv >/dev/null || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+	uv sync --locked
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+book: setup
+	$(BIN)/jb build . -W -n --keep-going
+	@echo
+	@echo "The book is built: open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
+
+serve: book
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	scripts/ensure-chromium
+	$(BIN)/pytest
+
+clean:
+	rm -rf _build

@@ -1,0 +1,62 @@
+"""Plotly figures as static HTML: a fixed id, the JSON, and the plotly.js bundle they need.
+
+The page's own scripts (served by :mod:`lstm_viz.sphinx_site`) draw every ``.lstm-viz-figure`` from
+the JSON beside it, so the HTML holds no random id and no inline script, and is the same on every
+build.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+__all__ = ["BASIC_TRACES", "FigureHTML", "bundle_for", "figure_html", "show"]
+
+#: Trace types in the official partial bundle ``plotly.js-basic-dist-min``.
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
+
+_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def bundle_for(fig: go.Figure) -> str:
+    """The smallest official plotly.js bundle that draws every trace of ``fig``."""
+    return "basic" if {trace.type for trace in fig.data} <= BASIC_TRACES else "full"
+
+
+def figure_html(fig: go.Figure, name: str, *, alt: str) -> str:
+    """``fig`` as a static HTML fragment with id ``name`` and text alternative ``alt``."""
+    if not _ID.match(name):
+        raise ValueError(f"name must be lowercase letters, digits and dashes, got {name!r}")
+    if not alt.strip():
+        raise ValueError("alt must describe the figure in words")
+    spec = json.loads(pio.to_json(fig, validate=True, pretty=False))
+    spec["config"] = {"displaylogo": False, "responsive": True}
+    # "</" cannot end the JSON's script element early once every "<" is escaped.
+    data = json.dumps(spec, separators=(",", ":"), sort_keys=True).replace("<", "\\u003c")
+    return (
+        f'<figure class="lstm-viz-figure-wrap">'
+        f'<div id="{name}" class="lstm-viz-figure" role="img" aria-label="{html.escape(alt)}" '
+        f'data-plotly-bundle="{bundle_for(fig)}"></div>'
+        f'<script type="application/json" id="{name}-data">{data}</script>'
+        f'<noscript><p class="lstm-viz-noscript">{html.escape(alt)}</p></noscript>'
+        f"</figure>"
+    )
+
+
+class FigureHTML:
+    """A figure ready for a notebook cell: Jupyter and myst-nb show its ``text/html``."""
+
+    def __init__(self, fig: go.Figure, name: str, *, alt: str) -> None:
+        self.fig, self.html = fig, figure_html(fig, name, alt=alt)
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def show(fig: go.Figure, name: str, *, alt: str) -> FigureHTML:
+    """Display ``fig`` in a chapter: ``show(gate_curves(), "gate-curves", alt="...")``."""
+    return FigureHTML(fig, name, alt=alt)

@@ -1,0 +1,277 @@
+"""The numbers of the LSTM cell: the one place in the book where they are computed.
+
+Two views of the same cell:
+
+* :func:`step` — the book's scalar cell. One number, the STM ``s`` ("previous STM + input"), drives
+  every gate through a one-neuron layer ``w·s + b``; the LTM ``c_prev`` is the cell state. Any gate
+  output may be overridden, and everything downstream follows. Broadcasts over numpy arrays.
+* :func:`lstm_step` — the general cell for batches of vectors, with the gate blocks in the order
+  i, f, g, o of the common deep-learning frameworks. :func:`rnn_step` is the plain tanh RNN cell.
+
+All arithmetic is float64. Bad input raises ``TypeError`` (wrong kind of value) or ``ValueError``
+(NaN, infinity, wrong shape, an override outside its gate's range), naming the argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = [
+    "GATE_RANGES",
+    "Gates",
+    "Neuron",
+    "Weights",
+    "lstm_step",
+    "rnn_step",
+    "sigmoid",
+    "step",
+]
+
+Float = NDArray[np.float64]
+
+#: The closed interval each gate output lives in; overrides must stay inside it.
+GATE_RANGES: dict[str, tuple[float, float]] = {
+    "forget": (0.0, 1.0),
+    "input": (0.0, 1.0),
+    "candidate": (-1.0, 1.0),
+    "output": (0.0, 1.0),
+}
+
+
+def _real_array(name: str, value: Any) -> Float:
+    """Return ``value`` as a finite float64 array, or raise naming ``name``."""
+    if isinstance(value, str | bytes) or value is None:
+        kind = type(value).__name__
+        raise TypeError(f"{name} must be a real number or array of them, got {kind}")
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested sequences
+        raise ValueError(f"{name} is not a rectangular array: {error}") from None
+    if array.dtype.kind not in "iuf":
+        raise TypeError(
+            f"{name} must hold real numbers, got an array of dtype {array.dtype} "
+            "(complex, boolean, object and string arrays are not accepted)"
+        )
+    array = array.astype(np.float64, copy=False)
+    if not np.all(np.isfinite(array)):
+        bad = "NaN" if np.any(np.isnan(array)) else "an infinity"
+        raise ValueError(f"{name} contains {bad}; every value must be finite")
+    return array
+
+
+def _frozen(array: Float) -> Float | np.float64:
+    """A read-only copy of ``array``; a 0-d array becomes a numpy scalar."""
+    if array.ndim == 0:
+        return array[()]
+    array = array.copy()
+    array.flags.writeable = False
+    return array
+
+
+def sigmoid(x: ArrayLike) -> Float:
+    """The logistic function 1 / (1 + e^(−x)), without overflow for any finite float64."""
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+@dataclass(frozen=True)
+class Neuron:
+    """A one-neuron layer of the STM: pre-activation ``w·s + b``."""
+
+    w: float = 1.0
+    b: float = 0.0
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = _real_array(f"Neuron.{f.name}", getattr(self, f.name))
+            if value.ndim != 0:
+                raise ValueError(f"Neuron.{f.name} must be one number, got shape {value.shape}")
+            object.__setattr__(self, f.name, float(value))
+
+    def __call__(self, s: Float) -> Float:
+        return self.w * s + self.b
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weight and bias of each gate's neuron; the book's defaults are w = 1, b = 0 for all four."""
+
+    forget: Neuron = field(default_factory=Neuron)
+    input: Neuron = field(default_factory=Neuron)
+    candidate: Neuron = field(default_factory=Neuron)
+    output: Neuron = field(default_factory=Neuron)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if not isinstance(getattr(self, f.name), Neuron):
+                kind = type(getattr(self, f.name)).__name__
+                raise TypeError(f"Weights.{f.name} must be a Neuron, got {kind}")
+
+
+@dataclass(frozen=True)
+class Gates:
+    """Every quantity of one step of the scalar cell: read-only arrays, or scalars for scalar input.
+
+    ``forget``, ``input``, ``output`` are sigmoid gates in (0, 1); ``candidate`` is the tanh layer
+    in (−1, 1); ``kept`` = forget·c_prev is what survives of the old LTM; ``learned`` =
+    input·candidate is what is written into it; ``ltm`` = kept + learned is the new LTM c_t and
+    ``stm`` = output·tanh(ltm) the new STM h_t.
+    """
+
+    forget: Float
+    input: Float
+    candidate: Float
+    output: Float
+    kept: Float
+    learned: Float
+    ltm: Float
+    stm: Float
+
+    def as_dict(self) -> dict[str, Float]:
+        """The quantities by name, in the order the book lists them."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _cell(i: Float, f: Float, g: Float, o: Float, c_prev: Float) -> tuple[Float, ...]:
+    """The part both cells share: forget, learn, then read the STM out of the new LTM."""
+    kept = f * c_prev
+    learned = i * g
+    c = kept + learned
+    return kept, learned, c, o * np.tanh(c)
+
+
+def _override(name: str, value: ArrayLike | None, computed: Float) -> Float:
+    """``computed``, or the reader's override of gate ``name`` if one is given (range-checked)."""
+    if value is None:
+        return computed
+    array = _real_array(name, value)
+    low, high = GATE_RANGES[name]
+    if np.any((array < low) | (array > high)):
+        raise ValueError(
+            f"override {name} must lie in [{low:g}, {high:g}], got {array.min():g} to "
+            f"{array.max():g}"
+        )
+    return _broadcast({name: array, "the computed gate": computed})[0]
+
+
+def _broadcast(arrays: dict[str, Float]) -> list[Float]:
+    try:
+        return list(np.broadcast_arrays(*arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
+        raise ValueError(f"shapes do not broadcast together: {shapes}") from None
+
+
+def step(
+    stm: ArrayLike,
+    ltm: ArrayLike,
+    *,
+    weights: Weights = Weights(),
+    forget: ArrayLike | None = None,
+    input: ArrayLike | None = None,
+    candidate: ArrayLike | None = None,
+    output: ArrayLike | None = None,
+) -> Gates:
+    """One step of the book's scalar LSTM cell.
+
+    ``stm`` is the STM s ("previous STM + input") and ``ltm`` the previous LTM c_prev; both
+    broadcast against each other and against any override, so a whole grid of states is one call.
+    Passing a gate output (``forget``, ``input``, ``candidate`` or ``output``) replaces the
+    computed one.
+    """
+    if not isinstance(weights, Weights):
+        raise TypeError(f"weights must be a Weights, got {type(weights).__name__}")
+    s, c_prev = _broadcast({"stm": _real_array("stm", stm), "ltm": _real_array("ltm", ltm)})
+    f = _override("forget", forget, sigmoid(weights.forget(s)))
+    i = _override("input", input, sigmoid(weights.input(s)))
+    g = _override("candidate", candidate, np.tanh(weights.candidate(s)))
+    o = _override("output", output, sigmoid(weights.output(s)))
+    kept, learned, c, h = _cell(i, f, g, o, np.broadcast_to(c_prev, f.shape))
+    return Gates(*(_frozen(a) for a in (f, i, g, o, kept, learned, c, h)))
+
+
+def _matrix(name: str, value: ArrayLike, shape: tuple[int, ...]) -> Float:
+    array = _real_array(name, value)
+    if array.shape != shape:
+        raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
+    return array
+
+
+def _inputs(x: ArrayLike, w_ih: ArrayLike, blocks: int) -> tuple[Float, Float, int]:
+    """Validate ``x`` and ``w_ih`` (``blocks``·H rows); return them and H."""
+    x = _real_array("x", x)
+    if x.ndim not in (1, 2):
+        raise ValueError(f"x must have shape (D,) or (B, D), got {x.shape}")
+    w = _real_array("w_ih", w_ih)
+    if w.ndim != 2 or w.shape[0] == 0 or w.shape[0] % blocks:
+        raise ValueError(f"w_ih must have shape ({blocks}H, D) with H ≥ 1, got {w.shape}")
+    if w.shape[1] != x.shape[-1]:
+        raise ValueError(f"w_ih has {w.shape[1]} columns but x has D = {x.shape[-1]} features")
+    return x, w, w.shape[0] // blocks
+
+
+def _preactivation(
+    x: Float,
+    w_ih: Float,
+    h_prev: ArrayLike,
+    w_hh: ArrayLike,
+    b_ih: ArrayLike,
+    b_hh: ArrayLike,
+    hidden: int,
+) -> tuple[Float, Float]:
+    """x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, after checking every shape; also returns h_prev."""
+    rows = w_ih.shape[0]
+    h = _matrix("h_prev", h_prev, (*x.shape[:-1], hidden))
+    z = (
+        x @ w_ih.T
+        + _matrix("b_ih", b_ih, (rows,))
+        + h @ _matrix("w_hh", w_hh, (rows, hidden)).T
+        + _matrix("b_hh", b_hh, (rows,))
+    )
+    return z, h
+
+
+def lstm_step(
+    x: ArrayLike,
+    h_prev: ArrayLike,
+    c_prev: ArrayLike,
+    w_ih: ArrayLike,
+    w_hh: ArrayLike,
+    b_ih: ArrayLike,
+    b_hh: ArrayLike,
+) -> tuple[Float, Float]:
+    """One step of the general LSTM cell; returns the new STM ``h`` and LTM ``c``.
+
+    ``x`` has shape (B, D) or (D,); ``h_prev`` and ``c_prev`` (B, H) or (H,); ``w_ih`` (4H, D),
+    ``w_hh`` (4H, H), ``b_ih`` and ``b_hh`` (4H,), with the four row blocks in the order
+    input i, forget f, candidate g, output o.
+    """
+    x, w, hidden = _inputs(x, w_ih, 4)
+    z, h = _preactivation(x, w, h_prev, w_hh, b_ih, b_hh, hidden)
+    c = _matrix("c_prev", c_prev, h.shape)
+    zi, zf, zg, zo = np.split(z, 4, axis=-1)
+    *_, c_new, h_new = _cell(sigmoid(zi), sigmoid(zf), np.tanh(zg), sigmoid(zo), c)
+    return h_new, c_new
+
+
+def rnn_step(
+    x: ArrayLike,
+    h_prev: ArrayLike,
+    w_ih: ArrayLike,
+    w_hh: ArrayLike,
+    b_ih: ArrayLike,
+    b_hh: ArrayLike,
+) -> Float:
+    """One step of the plain RNN cell: h = tanh(x·W_ihᵀ + b_ih + h_prev·W_hhᵀ + b_hh).
+
+    ``x`` has shape (B, D) or (D,), ``h_prev`` (B, H) or (H,), ``w_ih`` (H, D), ``w_hh`` (H, H),
+    ``b_ih`` and ``b_hh`` (H,).
+    """
+    x, w, hidden = _inputs(x, w_ih, 1)
+    z, _ = _preactivation(x, w, h_prev, w_hh, b_ih, b_hh, hidden)
+    return np.tanh(z)

@@ -1,0 +1,110 @@
+"""Sphinx extension: the book serves its own plotly.js, MathJax and scripts — no CDN, no kernel.
+
+* plotly.js: the official partial bundle ``plotly.js-basic-dist-min`` (from the npm lock file) for
+  pages whose figures use only scatter, bar and pie traces, else the full ``plotly.min.js`` that
+  ships inside the installed ``plotly`` package. Both must be the plotly.js version that package
+  writes figures for; the build stops if they are not.
+* MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
+* Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import plotly
+from plotly.offline import get_plotlyjs_version
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+__all__ = ["setup"]
+
+STATIC = Path(__file__).parent / "static"
+VENDOR = "lstm-viz-vendor"  # under the site's _static/
+MATHJAX_PARTS = (
+    "tex-chtml.js",
+    "input/tex/extensions",
+    "output/chtml/fonts",
+    "ui",
+    "a11y",
+    "sre",
+    "adaptors",
+)
+_BUNDLE = re.compile(r'data-plotly-bundle="(basic|full)"')
+
+
+def _node_modules(app: Sphinx) -> Path:
+    path = Path(app.confdir) / "node_modules"
+    if not (path / "plotly.js-basic-dist-min").is_dir() or not (path / "mathjax").is_dir():
+        raise ExtensionError(
+            f"the book's browser assets are missing from {path}: run `npm ci` in {app.confdir} "
+            "(`make book` does it for you)"
+        )
+    return path
+
+
+def plotly_bundles(node_modules: Path) -> dict[str, Path]:
+    """The plotly.js files by bundle name, after checking they match the ``plotly`` package."""
+    basic = node_modules / "plotly.js-basic-dist-min"
+    version = json.loads((basic / "package.json").read_text())["version"]
+    if version != get_plotlyjs_version():
+        raise ExtensionError(
+            f"plotly.js-basic-dist-min is {version} but the plotly package writes figures for "
+            f"plotly.js {get_plotlyjs_version()}: pin the same version in package.json"
+        )
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return {"basic": basic / "plotly-basic.min.js", "full": full}
+
+
+def _configure(app: Sphinx, config: Any) -> None:
+    config.mathjax_path = f"{VENDOR}/mathjax/tex-chtml.js"
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+    config.html_css_files = [*config.html_css_files, "lstm-viz.css"]
+
+
+def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body", "")
+    bundles = set(_BUNDLE.findall(body))
+    if bundles:
+        bundle = "full" if "full" in bundles else "basic"
+        app.add_js_file(f"{VENDOR}/plotly-{bundle}.min.js", priority=600, defer="defer")
+        app.add_js_file("figures.js", priority=601, defer="defer")
+    # sphinx-book-theme declares Thebe's settings twice even with Thebe off: a console error.
+    context["script_files"] = [
+        js for js in context.get("script_files", []) if "thebe" not in str(js).lower()
+    ]
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_size == source.stat().st_size:
+        if target.read_bytes() == source.read_bytes():
+            return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    node_modules = _node_modules(app)
+    target = Path(app.outdir) / "_static" / VENDOR
+    for name, path in plotly_bundles(node_modules).items():
+        _copy_if_changed(path, target / f"plotly-{name}.min.js")
+    mathjax = node_modules / "mathjax" / "es5"
+    for part in MATHJAX_PARTS:
+        source = mathjax / part
+        files = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
+        for file in files:
+            _copy_if_changed(file, target / "mathjax" / file.relative_to(mathjax))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _configure)
+    app.connect("builder-inited", lambda app: _node_modules(app))
+    app.connect("html-page-context", _page_scripts)
+    app.connect("build-finished", _copy_vendor)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

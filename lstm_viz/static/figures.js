@@ -1,0 +1,56 @@
+/* Draws every .lstm-viz-figure of the page from the JSON written beside it by lstm_viz.embed,
+ * and keeps the figures' text and grid colours in step with the book's light/dark theme.
+ * Each figure's div fires "lstm-viz:drawn" once Plotly has drawn it. */
+(function () {
+  "use strict";
+
+  function themeColours() {
+    var dark = document.documentElement.dataset.theme === "dark";
+    return {
+      text: getComputedStyle(document.body).color,
+      grid: dark ? "rgba(255,255,255,0.14)" : "rgba(0,0,0,0.10)",
+      zero: dark ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.40)",
+    };
+  }
+
+  function themeUpdate(layout) {
+    var c = themeColours();
+    var update = { "font.color": c.text };
+    Object.keys(layout).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        update[key + ".gridcolor"] = c.grid;
+        update[key + ".zerolinecolor"] = c.zero;
+        update[key + ".linecolor"] = c.zero;
+      }
+    });
+    return update;
+  }
+
+  function applyTo(layout, update) {
+    Object.keys(update).forEach(function (path) {
+      var keys = path.split("."), node = layout;
+      for (var k = 0; k < keys.length - 1; k++) {
+        node = node[keys[k]] = node[keys[k]] || {};
+      }
+      node[keys[keys.length - 1]] = update[path];
+    });
+    return layout;
+  }
+
+  function draw(div) {
+    var spec = JSON.parse(document.getElementById(div.id + "-data").textContent);
+    var layout = applyTo(spec.layout, themeUpdate(spec.layout));
+    return Plotly.newPlot(div, spec.data, layout, spec.config).then(function () {
+      div.dispatchEvent(new CustomEvent("lstm-viz:drawn", { detail: spec }));
+    });
+  }
+
+  var figures = Array.prototype.slice.call(document.querySelectorAll(".lstm-viz-figure"));
+  figures.forEach(draw);
+
+  new MutationObserver(function () {
+    figures.forEach(function (div) {
+      if (div.layout) Plotly.relayout(div, themeUpdate(div.layout));
+    });
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+})();

@@ -1,0 +1,148 @@
+"""Shared fixtures: a clean strict build of the book, served on 127.0.0.1, and real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def build_book(out: Path) -> subprocess.CompletedProcess[str]:
+    """A clean, strict build of the book into ``out``/_build/html."""
+    jb = Path(sys.executable).with_name("jb")
+    return subprocess.run(
+        [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML of one clean strict build; the build must succeed with no warning."""
+    out = tmp_path_factory.mktemp("book")
+    result = build_book(out)
+    log = f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, f"the strict build failed:\n{log}"
+    return out / "_build" / "html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served by a plain static file server on 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium under Playwright; no Chromium is a failure, not a skip."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"the browser tests need Debian's chromium at {CHROMIUM}: run `make test`, which "
+            "installs it, or `apt-get install -y chromium`"
+        )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every content page of the built site: not Sphinx's search and index pages, not redirects."""
+    skip = {"search.html", "genindex.html"}
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if p.name not in skip
+        and not {"_static", "reports"} & set(p.parts)
+        and not p.read_text().startswith('<meta http-equiv="Refresh"')
+    )
+
+
+@dataclass
+class PageVisit:
+    """What one page did in the browser."""
+
+    page: Page
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser, site_url: str) -> Iterator[Callable[..., PageVisit]]:
+    """Open a page of the site in a fresh context, recording every request, error and message."""
+    contexts = []
+
+    def open_page(path: str, **context_options: object) -> PageVisit:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        seen = PageVisit(page)
+        host = urlsplit(site_url).netloc
+
+        def on_request(request) -> None:
+            if (
+                urlsplit(request.url).scheme in ("http", "https")
+                and urlsplit(request.url).netloc != host
+            ):
+                seen.foreign_requests.append(request.url)
+
+        page.on("request", on_request)
+        page.on("requestfailed", lambda r: seen.failed_requests.append(r.url))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.status} {r.url}"),
+        )
+        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+        page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.lstm-viz-figure'))"
+            ".every(d => d.querySelector('.main-svg'))",
+            timeout=15_000,
+        )
+        page.wait_for_function(
+            "() => !window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true)",
+            timeout=15_000,
+        )
+        return seen
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,71 @@
+"""The build: strict, self-contained, reproducible; plotly.js and MathJax come from the site."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+from pathlib import Path
+
+import pytest
+from plotly.offline import get_plotlyjs_version
+
+from tests.conftest import ROOT, build_book, html_pages
+
+pytestmark = pytest.mark.build
+
+FOREIGN = re.compile(
+    r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)="(https?:)?//', re.I
+)
+
+
+def test_every_page_loads_nothing_from_other_hosts(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        html = page.read_text()
+        assert not FOREIGN.search(html), f"{page.name} loads from another host"
+        assert "cdn." not in html.lower(), f"{page.name} mentions a CDN"
+
+
+def test_plotly_and_mathjax_are_served_by_the_site(built_site: Path) -> None:
+    vendor = built_site / "_static" / "lstm-viz-vendor"
+    assert (vendor / "plotly-basic.min.js").stat().st_size > 500_000
+    assert (vendor / "mathjax" / "tex-chtml.js").is_file()
+    assert any((vendor / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    page = (built_site / "book" / "gate-curves.html").read_text()
+    assert "_static/lstm-viz-vendor/plotly-basic.min.js" in page
+    assert "_static/lstm-viz-vendor/mathjax/tex-chtml.js" in page
+
+
+def test_plotly_js_is_loaded_only_where_a_figure_is(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        html = page.read_text()
+        has_figure = 'class="lstm-viz-figure"' in html
+        assert ("plotly-basic.min.js" in html or "plotly-full.min.js" in html) == has_figure, page
+
+
+def test_the_served_bundle_is_the_version_plotly_writes_for() -> None:
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    locked = lock["packages"]["node_modules/plotly.js-basic-dist-min"]["version"]
+    assert locked == get_plotlyjs_version()
+
+
+def test_no_thebe_and_a_declared_icon(built_site: Path) -> None:
+    for page in html_pages(built_site):
+        html = page.read_text()
+        assert "thebe.js" not in html and "sphinx-thebe.js" not in html
+        assert 'rel="icon"' in html
+
+
+def test_two_clean_builds_give_the_same_html(built_site: Path, tmp_path: Path) -> None:
+    result = build_book(tmp_path)
+    assert result.returncode == 0, result.stdout[-3000:]
+    again = tmp_path / "_build" / "html"
+    first = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
+    second = sorted(p.relative_to(again) for p in again.rglob("*.html"))
+    assert first == second
+    differ = [str(p) for p in first if not filecmp.cmp(built_site / p, again / p, shallow=False)]
+    assert not differ, f"these pages differ between two clean builds: {differ}"
+
+
+def test_the_site_root_leads_to_the_landing_page(built_site: Path) -> None:
+    assert 'url=book/index.html"' in (built_site / "index.html").read_text()

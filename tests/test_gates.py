@@ -1,0 +1,311 @@
+"""The numbers: hand-computed values, properties, the general cell, stability and bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from lstm_viz.gates import GATE_RANGES, Gates, Neuron, Weights, lstm_step, rnn_step, sigmoid, step
+
+finite = st.floats(-50, 50, allow_nan=False, allow_infinity=False)
+wide = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+
+
+def sig(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+# --- hand-computed values -------------------------------------------------------------------
+
+
+def test_step_at_zero_stm_keeps_half_and_learns_nothing() -> None:
+    cell = step(0.0, 0.8)
+    assert cell.forget == cell.input == cell.output == 0.5
+    assert cell.candidate == 0.0
+    assert cell.kept == pytest.approx(0.4)
+    assert cell.learned == 0.0
+    assert cell.ltm == pytest.approx(0.4)
+    assert cell.stm == pytest.approx(0.5 * math.tanh(0.4))
+
+
+def test_step_hand_computed_at_one() -> None:
+    s, c = 1.0, -0.5
+    f = i = o = sig(1.0)
+    g = math.tanh(1.0)
+    cell = step(s, c)
+    assert cell.forget == pytest.approx(0.7310585786300049, abs=1e-15)
+    assert cell.kept == pytest.approx(f * c, abs=1e-15)
+    assert cell.learned == pytest.approx(i * g, abs=1e-15)
+    assert cell.ltm == pytest.approx(f * c + i * g, abs=1e-15)
+    assert cell.stm == pytest.approx(o * math.tanh(f * c + i * g), abs=1e-15)
+
+
+def test_weights_shape_each_gate() -> None:
+    w = Weights(
+        forget=Neuron(2.0, -1.0),
+        input=Neuron(-1.0, 0.5),
+        candidate=Neuron(0.5, 0.0),
+        output=Neuron(1.0, 3.0),
+    )
+    cell = step(0.7, 0.2, weights=w)
+    assert cell.forget == pytest.approx(sig(2 * 0.7 - 1))
+    assert cell.input == pytest.approx(sig(-0.7 + 0.5))
+    assert cell.candidate == pytest.approx(math.tanh(0.35))
+    assert cell.output == pytest.approx(sig(0.7 + 3))
+
+
+def test_scalar_input_gives_scalars_and_arrays_are_read_only() -> None:
+    assert isinstance(step(0.3, 0.1).stm, np.float64)
+    cell = step(np.zeros(3), 1.0)
+    assert cell.stm.shape == (3,)
+    with pytest.raises(ValueError):
+        cell.stm[0] = 1.0
+    with pytest.raises(AttributeError):
+        cell.stm = np.ones(3)  # type: ignore[misc]
+
+
+def test_as_dict_lists_the_quantities_in_the_books_order() -> None:
+    assert list(step(0.0, 0.0).as_dict()) == [
+        "forget", "input", "candidate", "output", "kept", "learned", "ltm", "stm",
+    ]  # fmt: skip
+
+
+# --- stability ----------------------------------------------------------------------------
+
+
+@pytest.mark.filterwarnings("error")
+def test_extremes_have_correct_limits_without_warnings() -> None:
+    big = step(np.array([1e6, -1e6]), np.array([3.0, 3.0]))
+    np.testing.assert_array_equal(big.forget, [1.0, 0.0])
+    np.testing.assert_array_equal(big.candidate, [1.0, -1.0])
+    np.testing.assert_array_equal(big.ltm, [4.0, 0.0])
+    np.testing.assert_allclose(big.stm, [math.tanh(4.0), 0.0])
+    assert sigmoid(-745.2) > 0 or sigmoid(-745.2) == 0  # no overflow warning either way
+    assert sigmoid(np.float64(-1e308)) == 0.0
+
+
+def test_float64_throughout() -> None:
+    cell = step(np.float32(0.1), np.int64(1))
+    assert all(np.asarray(v).dtype == np.float64 for v in cell.as_dict().values())
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@given(wide, wide)
+def test_ranges_and_ltm_is_kept_plus_learned(s: float, c: float) -> None:
+    cell = step(s, c)
+    for name, (low, high) in GATE_RANGES.items():
+        assert low <= getattr(cell, name) <= high
+    assert -1 <= cell.learned <= 1
+    assert -1 <= cell.stm <= 1
+    assert cell.ltm == cell.kept + cell.learned
+    assert abs(cell.kept) <= abs(c)
+
+
+@given(wide)
+def test_sigmoid_is_symmetric(x: float) -> None:
+    assert sigmoid(-x) == pytest.approx(1 - sigmoid(x), abs=1e-15)
+
+
+@given(finite)
+def test_sigmoid_matches_the_textbook_formula(x: float) -> None:
+    assert sigmoid(x) == pytest.approx(sig(x), rel=1e-13, abs=1e-300)
+
+
+@given(
+    hnp.arrays(np.float64, st.integers(1, 6), elements=finite),
+    hnp.arrays(np.float64, st.integers(1, 6), elements=finite),
+)
+def test_broadcasting_equals_an_elementwise_loop(s: np.ndarray, c: np.ndarray) -> None:
+    grid = step(s[:, None], c[None, :])
+    assert grid.ltm.shape == (s.size, c.size)
+    for a, sa in enumerate(s):
+        for b, cb in enumerate(c):
+            one = step(sa, cb)
+            for name, value in one.as_dict().items():
+                assert getattr(grid, name)[a, b] == value
+
+
+@given(
+    finite,
+    finite,
+    st.sampled_from(sorted(GATE_RANGES)),
+    st.floats(0, 1),
+)
+def test_override_replaces_the_gate_and_everything_downstream_follows(
+    s: float, c: float, gate: str, fraction: float
+) -> None:
+    low, high = GATE_RANGES[gate]
+    value = low + fraction * (high - low)
+    cell = step(s, c, **{gate: value})
+    free = step(s, c)
+    assert getattr(cell, gate) == value
+    for other in set(GATE_RANGES) - {gate}:
+        assert getattr(cell, other) == getattr(free, other)
+    assert cell.kept == cell.forget * c
+    assert cell.learned == cell.input * cell.candidate
+    assert cell.ltm == cell.kept + cell.learned
+    assert cell.stm == cell.output * np.tanh(cell.ltm)
+
+
+def test_overrides_broadcast_over_a_grid() -> None:
+    s = np.linspace(-3, 3, 7)
+    cell = step(s[:, None], 1.0, forget=np.array([0.0, 0.5, 1.0]))
+    assert cell.ltm.shape == (7, 3)
+    np.testing.assert_array_equal(cell.kept, np.broadcast_to([0.0, 0.5, 1.0], (7, 3)))
+
+
+def test_forget_held_at_zero_erases_the_ltm() -> None:
+    cell = step(0.0, 5.0, forget=0.0)
+    assert cell.kept == 0.0 and cell.ltm == cell.learned
+
+
+# --- the general cell ---------------------------------------------------------------------
+
+
+def _params(rng: np.random.Generator, d: int, h: int, blocks: int = 4) -> tuple[np.ndarray, ...]:
+    return (
+        rng.normal(size=(blocks * h, d)),
+        rng.normal(size=(blocks * h, h)),
+        rng.normal(size=blocks * h),
+        rng.normal(size=blocks * h),
+    )
+
+
+def test_lstm_step_matches_a_loop_written_from_the_equations() -> None:
+    rng = np.random.default_rng(0)
+    b, d, h = 3, 4, 2
+    w_ih, w_hh, b_ih, b_hh = _params(rng, d, h)
+    x, h0, c0 = rng.normal(size=(b, d)), rng.normal(size=(b, h)), rng.normal(size=(b, h))
+    h1, c1 = lstm_step(x, h0, c0, w_ih, w_hh, b_ih, b_hh)
+    for n in range(b):
+        z = w_ih @ x[n] + b_ih + w_hh @ h0[n] + b_hh
+        i, f, g, o = (z[k * h : (k + 1) * h] for k in range(4))
+        c = sig_v(f) * c0[n] + sig_v(i) * np.tanh(g)
+        np.testing.assert_allclose(c1[n], c, rtol=1e-12)
+        np.testing.assert_allclose(h1[n], sig_v(o) * np.tanh(c), rtol=1e-12)
+
+
+def sig_v(z: np.ndarray) -> np.ndarray:
+    return np.array([sig(v) for v in z])
+
+
+def test_unbatched_lstm_equals_a_batch_of_one() -> None:
+    rng = np.random.default_rng(1)
+    params = _params(rng, 3, 5)
+    x, h0, c0 = rng.normal(size=3), rng.normal(size=5), rng.normal(size=5)
+    h1, c1 = lstm_step(x, h0, c0, *params)
+    hb, cb = lstm_step(x[None], h0[None], c0[None], *params)
+    assert h1.shape == (5,)
+    np.testing.assert_array_equal(h1, hb[0])
+    np.testing.assert_array_equal(c1, cb[0])
+
+
+@given(finite, finite, finite, finite)
+def test_scalar_cell_is_the_general_cell_with_one_unit(
+    x: float, h: float, c: float, w: float
+) -> None:
+    """With H = D = 1, s = w·x + h and unit recurrent weights, both cells agree."""
+    w_ih = np.full((4, 1), w)
+    w_hh = np.ones((4, 1))
+    zeros = np.zeros(4)
+    h1, c1 = lstm_step([x], [h], [c], w_ih, w_hh, zeros, zeros)
+    cell = step(w * x + h, c)
+    assert h1[0] == pytest.approx(cell.stm, abs=1e-12)
+    assert c1[0] == pytest.approx(cell.ltm, abs=1e-12)
+
+
+def test_scalar_weights_map_onto_the_general_layout() -> None:
+    """Gate order i, f, g, o: each block of w_ih/b_ih is one gate's neuron."""
+    w = Weights(Neuron(0.5, 0.1), Neuron(-2.0, 0.3), Neuron(1.5, -0.2), Neuron(0.7, 0.9))
+    w_ih = np.array([[w.input.w], [w.forget.w], [w.candidate.w], [w.output.w]])
+    b_ih = np.array([w.input.b, w.forget.b, w.candidate.b, w.output.b])
+    h1, c1 = lstm_step([0.8], [0.0], [-1.2], w_ih, np.zeros((4, 1)), b_ih, np.zeros(4))
+    cell = step(0.8, -1.2, weights=w)
+    assert (h1[0], c1[0]) == pytest.approx((cell.stm, cell.ltm), abs=1e-15)
+
+
+def test_rnn_step_is_tanh_of_the_affine_map() -> None:
+    rng = np.random.default_rng(2)
+    w_ih, w_hh, b_ih, b_hh = _params(rng, 3, 4, blocks=1)
+    x, h0 = rng.normal(size=(2, 3)), rng.normal(size=(2, 4))
+    expected = np.tanh(x @ w_ih.T + b_ih + h0 @ w_hh.T + b_hh)
+    np.testing.assert_allclose(rnn_step(x, h0, w_ih, w_hh, b_ih, b_hh), expected, rtol=1e-14)
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"stm": np.nan, "ltm": 0.0}, ValueError, "stm contains NaN"),
+        ({"stm": 0.0, "ltm": np.inf}, ValueError, "ltm contains an infinity"),
+        ({"stm": [0.0, -np.inf], "ltm": 0.0}, ValueError, "stm contains an infinity"),
+        ({"stm": [1.0, 2.0], "ltm": [1.0, 2.0, 3.0]}, ValueError, "stm (2,), ltm (3,)"),
+        ({"stm": 1j, "ltm": 0.0}, TypeError, "stm must hold real numbers"),
+        ({"stm": "0.5", "ltm": 0.0}, TypeError, "stm must be a real number"),
+        ({"stm": None, "ltm": 0.0}, TypeError, "stm must be a real number"),
+        ({"stm": np.array(["a"]), "ltm": 0.0}, TypeError, "stm must hold real numbers"),
+        ({"stm": np.array([object()]), "ltm": 0.0}, TypeError, "stm must hold real numbers"),
+        ({"stm": 0.0, "ltm": [[1.0], [1.0, 2.0]]}, ValueError, "ltm is not a rectangular array"),
+        ({"stm": 0.0, "ltm": 0.0, "forget": 1.5}, ValueError, "override forget must lie in [0, 1]"),
+        ({"stm": 0.0, "ltm": 0.0, "input": -0.1}, ValueError, "override input must lie in [0, 1]"),
+        ({"stm": 0.0, "ltm": 0.0, "candidate": -1.01}, ValueError, "candidate must lie in [-1, 1]"),
+        ({"stm": 0.0, "ltm": 0.0, "output": np.nan}, ValueError, "output contains NaN"),
+        ({"stm": [0.0, 1.0], "ltm": 0.0, "forget": [0.1, 0.2, 0.3]}, ValueError, "forget (3,)"),
+        (
+            {"stm": 0.0, "ltm": 0.0, "weights": {"forget": 1}},
+            TypeError,
+            "weights must be a Weights",
+        ),
+    ],
+)
+def test_bad_input_to_step_names_the_argument(kwargs: dict, error: type, words: str) -> None:
+    with pytest.raises(error) as raised:
+        step(**kwargs)
+    assert words in str(raised.value)
+
+
+def test_bad_weights_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"Neuron\.w contains NaN"):
+        Neuron(np.nan)
+    with pytest.raises(ValueError, match=r"Neuron\.b must be one number"):
+        Neuron(1.0, [0.0, 1.0])
+    with pytest.raises(TypeError, match=r"Weights\.output must be a Neuron"):
+        Weights(output=1.0)  # type: ignore[arg-type]
+
+
+def test_bad_input_to_the_general_cells_names_the_argument() -> None:
+    rng = np.random.default_rng(3)
+    w_ih, w_hh, b_ih, b_hh = _params(rng, 3, 2)
+    x, h0, c0 = np.zeros(3), np.zeros(2), np.zeros(2)
+    cases = [
+        ((np.zeros((1, 1, 3)), h0, c0, w_ih, w_hh, b_ih, b_hh), "x must have shape (D,) or (B, D)"),
+        ((x, h0, c0, w_ih[:7], w_hh, b_ih, b_hh), "w_ih must have shape (4H, D)"),
+        ((np.zeros(4), h0, c0, w_ih, w_hh, b_ih, b_hh), "w_ih has 3 columns but x has D = 4"),
+        ((x, np.zeros(3), c0, w_ih, w_hh, b_ih, b_hh), "h_prev must have shape (2,)"),
+        ((x, h0, np.zeros((1, 2)), w_ih, w_hh, b_ih, b_hh), "c_prev must have shape (2,)"),
+        ((x, h0, c0, w_ih, w_hh.T, b_ih, b_hh), "w_hh must have shape (8, 2)"),
+        ((x, h0, c0, w_ih, w_hh, b_ih[:4], b_hh), "b_ih must have shape (8,)"),
+        ((x, h0, c0, w_ih, w_hh, b_ih, np.full(8, np.nan)), "b_hh contains NaN"),
+    ]
+    for args, words in cases:
+        with pytest.raises(ValueError) as raised:
+            lstm_step(*args)
+        assert words in str(raised.value)
+    with pytest.raises(TypeError, match="x must hold real numbers"):
+        rnn_step(np.array([1j, 0, 0]), h0, w_ih[:2], w_hh[:2], b_ih[:2], b_hh[:2])
+
+
+def test_gates_is_immutable() -> None:
+    cell = step(0.0, 0.0)
+    assert isinstance(cell, Gates)
+    with pytest.raises(AttributeError):
+        cell.forget = 0.2  # type: ignore[misc]
