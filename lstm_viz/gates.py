@@ -56,7 +56,7 @@ def _real_array(name: str, value: Any) -> Float:
             f"{name} must hold real numbers, got an array of dtype {array.dtype} "
             "(complex, boolean, object and string arrays are not accepted)"
         )
-    array = array.astype(np.float64, copy=False)
+    array = array.astype(np.float64)  # a copy: later changes to the caller's array cannot reach us
     if not np.all(np.isfinite(array)):
         bad = "NaN" if np.any(np.isnan(array)) else "an infinity"
         raise ValueError(f"{name} contains {bad}; every value must be finite")
@@ -64,10 +64,9 @@ def _real_array(name: str, value: Any) -> Float:
 
 
 def _frozen(array: Float) -> Float | np.float64:
-    """A read-only copy of ``array``; a 0-d array becomes a numpy scalar."""
+    """``array`` made read-only; a 0-d array becomes a numpy scalar."""
     if array.ndim == 0:
         return array[()]
-    array = array.copy()
     array.flags.writeable = False
     return array
 
@@ -145,10 +144,8 @@ def _cell(i: Float, f: Float, g: Float, o: Float, c_prev: Float) -> tuple[Float,
     return kept, learned, c, o * np.tanh(c)
 
 
-def _override(name: str, value: ArrayLike | None, computed: Float) -> Float:
-    """``computed``, or the reader's override of gate ``name`` if one is given (range-checked)."""
-    if value is None:
-        return computed
+def _checked_override(name: str, value: ArrayLike) -> Float:
+    """The reader's override of gate ``name``, checked to lie in the gate's range."""
     array = _real_array(name, value)
     low, high = GATE_RANGES[name]
     if np.any((array < low) | (array > high)):
@@ -156,14 +153,14 @@ def _override(name: str, value: ArrayLike | None, computed: Float) -> Float:
             f"override {name} must lie in [{low:g}, {high:g}], got {array.min():g} to "
             f"{array.max():g}"
         )
-    return _broadcast({name: array, "the computed gate": computed})[0]
+    return array
 
 
-def _broadcast(arrays: dict[str, Float]) -> list[Float]:
+def _broadcast_shape(arrays: dict[str, Float]) -> tuple[int, ...]:
     try:
-        return list(np.broadcast_arrays(*arrays.values()))
+        return np.broadcast_shapes(*(a.shape for a in arrays.values()))
     except ValueError:
-        shapes = ", ".join(f"{name} {np.shape(a)}" for name, a in arrays.items())
+        shapes = ", ".join(f"{name} {a.shape}" for name, a in arrays.items())
         raise ValueError(f"shapes do not broadcast together: {shapes}") from None
 
 
@@ -186,12 +183,25 @@ def step(
     """
     if not isinstance(weights, Weights):
         raise TypeError(f"weights must be a Weights, got {type(weights).__name__}")
-    s, c_prev = _broadcast({"stm": _real_array("stm", stm), "ltm": _real_array("ltm", ltm)})
-    f = _override("forget", forget, sigmoid(weights.forget(s)))
-    i = _override("input", input, sigmoid(weights.input(s)))
-    g = _override("candidate", candidate, np.tanh(weights.candidate(s)))
-    o = _override("output", output, sigmoid(weights.output(s)))
-    kept, learned, c, h = _cell(i, f, g, o, np.broadcast_to(c_prev, f.shape))
+    s, c_prev = _real_array("stm", stm), _real_array("ltm", ltm)
+    given = {"forget": forget, "input": input, "candidate": candidate, "output": output}
+    overrides = {name: _checked_override(name, v) for name, v in given.items() if v is not None}
+    shape = _broadcast_shape({"stm": s, "ltm": c_prev, **overrides})
+    # Gates depend on s alone: compute them at s's own shape, once per distinct neuron, and then
+    # broadcast, so a grid of s × c_prev costs len(s) activations, not len(s)·len(c_prev).
+    activations: dict[tuple[Neuron, bool], Float] = {}
+
+    def gate(name: str) -> Float:
+        if name in overrides:
+            return np.broadcast_to(overrides[name], shape)
+        key = (getattr(weights, name), name == "candidate")
+        if key not in activations:
+            z = key[0](s)
+            activations[key] = np.tanh(z) if key[1] else sigmoid(z)
+        return np.broadcast_to(activations[key], shape)
+
+    i, f, g, o = (gate(name) for name in ("input", "forget", "candidate", "output"))
+    kept, learned, c, h = _cell(i, f, g, o, c_prev)
     return Gates(*(_frozen(a) for a in (f, i, g, o, kept, learned, c, h)))
 
 

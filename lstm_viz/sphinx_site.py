@@ -97,7 +97,9 @@ def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
     mathjax = node_modules / "mathjax" / "es5"
     for part in MATHJAX_PARTS:
         source = mathjax / part
-        files = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
+        files = (
+            [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
+        )
         for file in files:
             _copy_if_changed(file, target / "mathjax" / file.relative_to(mathjax))
 

@@ -1,0 +1,38 @@
+"""Time lstm_viz.gates.step on a 1000×1000 grid of (STM, LTM) states. Target: ≤ 50 ms.
+
+Run: .venv/bin/python benchmarks/gates.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+
+from lstm_viz.gates import step
+
+
+def timed(label: str, stm: np.ndarray, ltm: np.ndarray, repeats: int) -> None:
+    step(stm, ltm)  # warm up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        step(stm, ltm)
+        times.append((time.perf_counter() - start) * 1000)
+    print(
+        f"step, {label}: median {statistics.median(times):.1f} ms, "
+        f"min {min(times):.1f} ms over {repeats} runs (target ≤ 50 ms)"
+    )
+
+
+def main(repeats: int = 20) -> None:
+    s = np.linspace(-6, 6, 1000)[:, None]
+    c = np.linspace(-3, 3, 1000)[None, :]
+    timed("1000 STM × 1000 LTM grid (broadcast)", s, c, repeats)
+    full_s, full_c = np.broadcast_arrays(s, c)
+    timed("10⁶ independent (STM, LTM) pairs", full_s.copy(), full_c.copy(), repeats)
+
+
+if __name__ == "__main__":
+    main()
