@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -19,6 +20,7 @@ __all__ = ["BASIC_TRACES", "FigureHTML", "bundle_for", "figure_html", "show"]
 #: Trace types in the official partial bundle ``plotly.js-basic-dist-min``.
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 
+STATIC = Path(__file__).parent / "static"
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -27,12 +29,19 @@ def bundle_for(fig: go.Figure) -> str:
     return "basic" if {trace.type for trace in fig.data} <= BASIC_TRACES else "full"
 
 
-def figure_html(fig: go.Figure, name: str, *, alt: str) -> str:
-    """``fig`` as a static HTML fragment with id ``name`` and text alternative ``alt``."""
+def figure_html(fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...] = ()) -> str:
+    """``fig`` as a static HTML fragment with id ``name`` and text alternative ``alt``.
+
+    ``scripts`` names files of ``lstm_viz/static`` that the page must also load for this figure
+    (after plotly.js and ``figures.js``), such as the explorer's script.
+    """
     if not _ID.match(name):
         raise ValueError(f"name must be lowercase letters, digits and dashes, got {name!r}")
     if not alt.strip():
         raise ValueError("alt must describe the figure in words")
+    missing = [script for script in scripts if not (STATIC / script).is_file()]
+    if missing:
+        raise ValueError(f"no such script in {STATIC}: {', '.join(missing)}")
     spec = json.loads(pio.to_json(fig, validate=True, pretty=False))
     spec["config"] = {"displaylogo": False, "responsive": True}
     # "</" cannot end the JSON's script element early once every "<" is escaped.
@@ -40,7 +49,7 @@ def figure_html(fig: go.Figure, name: str, *, alt: str) -> str:
     return (
         f'<figure class="lstm-viz-figure-wrap">'
         f'<div id="{name}" class="lstm-viz-figure" role="img" aria-label="{html.escape(alt)}" '
-        f'data-plotly-bundle="{bundle_for(fig)}"></div>'
+        f'data-plotly-bundle="{bundle_for(fig)}" data-lstm-viz-scripts="{" ".join(scripts)}"></div>'
         f'<script type="application/json" id="{name}-data">{data}</script>'
         f'<noscript><p class="lstm-viz-noscript">{html.escape(alt)}</p></noscript>'
         f"</figure>"
@@ -50,13 +59,13 @@ def figure_html(fig: go.Figure, name: str, *, alt: str) -> str:
 class FigureHTML:
     """A figure ready for a notebook cell: Jupyter and myst-nb show its ``text/html``."""
 
-    def __init__(self, fig: go.Figure, name: str, *, alt: str) -> None:
-        self.fig, self.html = fig, figure_html(fig, name, alt=alt)
+    def __init__(self, fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...] = ()):
+        self.fig, self.html = fig, figure_html(fig, name, alt=alt, scripts=scripts)
 
     def _repr_html_(self) -> str:
         return self.html
 
 
-def show(fig: go.Figure, name: str, *, alt: str) -> FigureHTML:
+def show(fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...] = ()) -> FigureHTML:
     """Display ``fig`` in a chapter: ``show(gate_curves(), "gate-curves", alt="...")``."""
-    return FigureHTML(fig, name, alt=alt)
+    return FigureHTML(fig, name, alt=alt, scripts=scripts)

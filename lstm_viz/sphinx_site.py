@@ -5,7 +5,8 @@
   ships inside the installed ``plotly`` package. Both must be the plotly.js version that package
   writes figures for; the build stops if they are not.
 * MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
-* Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is.
+* Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is,
+  and any script a figure names (``data-lstm-viz-scripts``, see :func:`lstm_viz.embed.figure_html`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ MATHJAX_PARTS = (
     "adaptors",
 )
 _BUNDLE = re.compile(r'data-plotly-bundle="(basic|full)"')
+_SCRIPTS = re.compile(r'data-lstm-viz-scripts="([^"]*)"')
 
 
 def _node_modules(app: Sphinx) -> Path:
@@ -73,6 +75,8 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
         bundle = "full" if "full" in bundles else "basic"
         app.add_js_file(f"{VENDOR}/plotly-{bundle}.min.js", priority=600, defer="defer")
         app.add_js_file("figures.js", priority=601, defer="defer")
+    for script in sorted({name for names in _SCRIPTS.findall(body) for name in names.split()}):
+        app.add_js_file(script, priority=602, defer="defer")
     # sphinx-book-theme declares Thebe's settings twice even with Thebe off: a console error.
     context["script_files"] = [
         js for js in context.get("script_files", []) if "thebe" not in str(js).lower()

@@ -59,3 +59,10 @@ def test_gate_curves_plot_the_numbers_of_lstm_viz_gates() -> None:
     expected = [cell.forget, cell.input, cell.output, cell.candidate, cell.learned]
     for trace, values in zip(fig.data, expected, strict=True):
         assert list(trace.y) == list(values)
+
+
+def test_a_figure_can_name_the_page_scripts_it_needs() -> None:
+    html = figure_html(go.Figure(), "f", alt="f", scripts=("figures.js",))
+    assert 'data-lstm-viz-scripts="figures.js"' in html
+    with pytest.raises(ValueError, match="no such script"):
+        figure_html(go.Figure(), "f", alt="f", scripts=("nope.js",))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -12,7 +13,7 @@ from lstm_viz.table import BANDS, band_of, behaviour_table
 
 def test_bands_cover_the_line_without_gaps_and_hold_their_stated_value() -> None:
     assert BANDS[0].high == math.inf and BANDS[-1].low == -math.inf
-    for upper, lower in zip(BANDS, BANDS[1:], strict=False):
+    for upper, lower in itertools.pairwise(BANDS):
         assert upper.low == lower.high
     for band in BANDS:
         assert band.low <= band.stated < band.high

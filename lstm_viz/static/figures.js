@@ -1,6 +1,7 @@
 /* Draws every .lstm-viz-figure of the page from the JSON written beside it by lstm_viz.embed,
  * and keeps the figures' text and grid colours in step with the book's light/dark theme.
- * Each figure's div fires "lstm-viz:drawn" once Plotly has drawn it. */
+ * Each figure's div fires "lstm-viz:drawn" (detail: the figure's spec) once Plotly has drawn it;
+ * page scripts named by the figure (lstm_viz.embed, `scripts=`) listen for it. */
 (function () {
   "use strict";
 
@@ -39,8 +40,8 @@
 
   function draw(div) {
     var spec = JSON.parse(document.getElementById(div.id + "-data").textContent);
-    var layout = applyTo(spec.layout, themeUpdate(spec.layout));
-    return Plotly.newPlot(div, spec.data, layout, spec.config).then(function () {
+    spec.layout = applyTo(spec.layout, themeUpdate(spec.layout));
+    return Plotly.newPlot(div, spec).then(function () {
       div.dispatchEvent(new CustomEvent("lstm-viz:drawn", { detail: spec }));
     });
   }
