@@ -2,6 +2,8 @@
 # Everything they need is installed here from the lock files (uv.lock, package-lock.json).
 SHELL := /bin/bash
 UV_VERSION := 0.13.9
+# uv from PATH, else a private copy installed with pip into .tools/ (works on Debian's Python too).
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 VENV := .venv
 BIN := $(VENV)/bin
 HTML := _build/html
@@ -11,10 +13,13 @@ PORT ?= 8000
 
 setup: $(VENV)/.synced node_modules/.installed
 
-$(VENV)/.synced: pyproject.toml uv.lock
-	@command -v uv >/dev/null || python3 -m pip install --quiet "uv==$(UV_VERSION)"
-	uv sync --locked
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked
 	@touch $@
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -37,4 +42,4 @@ test: lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf _build
+	rm -rf _build .tools

@@ -46,12 +46,17 @@ def figure_html(fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...]
     spec["config"] = {"displaylogo": False, "responsive": True}
     # "</" cannot end the JSON's script element early once every "<" is escaped.
     data = json.dumps(spec, separators=(",", ":"), sort_keys=True).replace("<", "\\u003c")
+    text = html.escape(alt)
+    # The text alternative describes the plot to screen readers (the plot holds buttons, so it
+    # cannot be role="img"); without JavaScript a visible copy stands in for it.
     return (
         f'<figure class="lstm-viz-figure-wrap">'
-        f'<div id="{name}" class="lstm-viz-figure" role="img" aria-label="{html.escape(alt)}" '
+        f'<div id="{name}" class="lstm-viz-figure" aria-describedby="{name}-alt" '
         f'data-plotly-bundle="{bundle_for(fig)}" data-lstm-viz-scripts="{" ".join(scripts)}"></div>'
+        f'<p id="{name}-alt" class="lstm-viz-alt">{text}</p>'
+        f'<noscript><p class="lstm-viz-noscript">This figure needs JavaScript. {text}</p>'
+        "</noscript>"
         f'<script type="application/json" id="{name}-data">{data}</script>'
-        f'<noscript><p class="lstm-viz-noscript">{html.escape(alt)}</p></noscript>'
         f"</figure>"
     )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -108,9 +109,29 @@ def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
             _copy_if_changed(file, target / "mathjax" / file.relative_to(mathjax))
 
 
+def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """``sitemap.xml`` of every page under ``html_baseurl`` (the one base URL, in _config.yml)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    base = app.config.html_baseurl
+    if not base:
+        raise ExtensionError(
+            "set html.baseurl in _config.yml: the sitemap and page metadata need it"
+        )
+    locations = sorted(base + app.builder.get_target_uri(doc) for doc in app.env.found_docs)
+    urls = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in locations)
+    (Path(app.outdir) / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{urls}</urlset>\n",
+        encoding="utf-8",
+    )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure)
     app.connect("builder-inited", lambda app: _node_modules(app))
     app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", _copy_vendor)
+    app.connect("build-finished", _write_sitemap)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -23,7 +23,7 @@ def test_figure_html_is_the_same_every_time() -> None:
     a = figure_html(figures.gate_curves(), "curves", alt="curves")
     b = figure_html(figures.gate_curves(), "curves", alt="curves")
     assert a == b
-    assert 'id="curves"' in a and 'aria-label="curves"' in a
+    assert 'id="curves"' in a and 'aria-describedby="curves-alt"' in a
     assert "<script>" not in a, "no inline executable script"
 
 

@@ -1,0 +1,104 @@
+"""Sphinx extension: citing the book, generated from ``CITATION.cff`` at build time.
+
+* the ``cite-this`` directive (``book`` or ``chapter``) writes a reference line and BibTeX;
+* every page gets citation meta tags (``citation_title``, ``citation_author``, …) and OpenGraph;
+* every page but the citing page itself ends with a short "cite this chapter" note linking to it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from lstm_viz.citation import Citation, load_citation
+
+__all__ = ["setup"]
+
+
+def citation_of(app: Sphinx) -> Citation:
+    """The book's citation data, read once per build from the configured ``CITATION.cff``."""
+    cached = getattr(app, "_lstm_viz_citation", None)
+    if cached is None:
+        cached = load_citation(Path(app.confdir) / app.config.lstm_viz_citation_file)
+        app._lstm_viz_citation = cached  # type: ignore[attr-defined]
+    return cached
+
+
+class CiteThis(SphinxDirective):
+    """``{cite-this} book`` or ``{cite-this} chapter``: a reference line, then BibTeX to copy."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        what = self.arguments[0]
+        citation = citation_of(self.env.app)
+        if what not in ("book", "chapter"):
+            raise self.error(f"cite-this takes 'book' or 'chapter', not {what!r}")
+        line = citation.book_line() if what == "book" else citation.chapter_line()
+        bibtex = citation.book_bibtex() if what == "book" else citation.chapter_bibtex()
+        self.env.note_dependency(str(Path(self.env.app.confdir) / "CITATION.cff"))
+        block = nodes.literal_block(bibtex, bibtex, language="bibtex")
+        block["classes"].append(f"lstm-viz-bibtex-{what}")
+        return [nodes.paragraph(line, line, classes=["lstm-viz-reference"]), block]
+
+
+def _meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{name}" content="{html.escape(content, quote=True)}" />\n'
+
+
+def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if doctree is None:  # search, genindex
+        return
+    c = citation_of(app)
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))) or c.edition_title
+    url = app.config.html_baseurl + app.builder.get_target_uri(pagename)
+    tags = [_meta("citation_title", title)]
+    tags += [_meta("citation_author", author) for author in c.book.authors]
+    tags += [
+        _meta("citation_publication_date", c.released.replace("-", "/")),
+        _meta("citation_inbook_title", c.edition_title),
+        _meta("citation_publisher", c.book.publisher),
+        _meta("citation_public_url", url),
+        _meta("description", c.abstract),
+        _meta("og:title", title, "property"),
+        _meta("og:type", "book", "property"),
+        _meta("og:site_name", c.edition_title, "property"),
+        _meta("og:description", c.abstract, "property"),
+        _meta("og:url", url, "property"),
+    ]
+    context["metatags"] = context.get("metatags", "") + "".join(tags)
+
+
+def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    cite_page = app.config.lstm_viz_cite_page
+    if docname == cite_page or app.builder.format != "html":
+        return
+    link = nodes.reference(
+        "", "How to cite it", internal=True, refuri=app.builder.get_relative_uri(docname, cite_page)
+    )
+    note = nodes.paragraph(
+        "",
+        "",
+        nodes.strong("", "Cite this chapter. "),
+        nodes.Text(
+            f"It follows {citation_of(app).book.authors[0]}’s book ({citation_of(app).book.year}). "
+        ),
+        link,
+        nodes.Text("."),
+    )
+    doctree.append(nodes.container("", note, classes=["lstm-viz-cite-note"]))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("lstm_viz_citation_file", "CITATION.cff", "env", [str])
+    app.add_config_value("lstm_viz_cite_page", "book/cite", "env", [str])
+    app.add_directive("cite-this", CiteThis)
+    app.connect("html-page-context", _page_meta)
+    app.connect("doctree-resolved", _cite_note)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
