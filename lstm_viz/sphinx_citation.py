@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from pathlib import Path
@@ -42,7 +43,6 @@ class CiteThis(SphinxDirective):
             raise self.error(f"cite-this takes 'book' or 'chapter', not {what!r}")
         line = citation.book_line() if what == "book" else citation.chapter_line()
         bibtex = citation.book_bibtex() if what == "book" else citation.chapter_bibtex()
-        self.env.note_dependency(str(Path(self.env.app.confdir) / "CITATION.cff"))
         block = nodes.literal_block(bibtex, bibtex, language="bibtex")
         block["classes"].append(f"lstm-viz-bibtex-{what}")
         return [nodes.paragraph(line, line, classes=["lstm-viz-reference"]), block]
@@ -79,24 +79,23 @@ def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     cite_page = app.config.lstm_viz_cite_page
     if docname == cite_page or app.builder.format != "html":
         return
+    book = citation_of(app).book
     link = nodes.reference(
-        "", "How to cite it", internal=True, refuri=app.builder.get_relative_uri(docname, cite_page)
+        "", "how to cite it", internal=True, refuri=app.builder.get_relative_uri(docname, cite_page)
     )
+    words = f" This book rebuilds a chapter of {book.authors[0]}’s book ({book.year}): "
     note = nodes.paragraph(
-        "",
-        "",
-        nodes.strong("", "Cite this chapter. "),
-        nodes.Text(
-            f"It follows {citation_of(app).book.authors[0]}’s book ({citation_of(app).book.year}). "
-        ),
-        link,
-        nodes.Text("."),
+        "", "", nodes.strong("", "Cite this chapter."), nodes.Text(words), link, nodes.Text(".")
     )
     doctree.append(nodes.container("", note, classes=["lstm-viz-cite-note"]))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("lstm_viz_citation_file", "CITATION.cff", "env", [str])
+    # Every page carries citation metadata: any change to CITATION.cff re-reads them all.
+    cff = Path(app.confdir) / "CITATION.cff"
+    digest = hashlib.sha256(cff.read_bytes() if cff.exists() else b"").hexdigest()
+    app.add_config_value("lstm_viz_citation_fingerprint", digest, "env", [str])
     app.add_config_value("lstm_viz_cite_page", "book/cite", "env", [str])
     app.add_directive("cite-this", CiteThis)
     app.connect("html-page-context", _page_meta)

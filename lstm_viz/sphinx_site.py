@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -128,7 +129,24 @@ def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+def source_fingerprint() -> str:
+    """A hash of the package's code and browser files.
+
+    The book's pages are made by this code, but Sphinx and the notebook executor only watch the
+    pages' own sources: as a config value that marks the environment outdated, the fingerprint
+    makes any change here re-read and re-execute every page, so a rebuild never shows stale output.
+    """
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(str(file.relative_to(package)).encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("lstm_viz_fingerprint", source_fingerprint(), "env", [str])
     app.connect("config-inited", _configure)
     app.connect("builder-inited", lambda app: _node_modules(app))
     app.connect("html-page-context", _page_scripts)

@@ -80,3 +80,18 @@ def test_two_clean_builds_give_the_same_html(built_site: Path, tmp_path: Path) -
 
 def test_the_site_root_leads_to_the_landing_page(built_site: Path) -> None:
     assert 'url=book/index.html"' in (built_site / "index.html").read_text()
+
+
+def test_a_change_to_lstm_viz_marks_every_page_for_rebuilding() -> None:
+    """Pages are made by lstm_viz: its fingerprint is a config value, so editing it re-reads all."""
+    from lstm_viz import sphinx_site
+
+    before = sphinx_site.source_fingerprint()
+    css = sphinx_site.STATIC / "lstm-viz.css"
+    text = css.read_text()
+    try:
+        css.write_text(text + "\n/* changed */\n")
+        assert sphinx_site.source_fingerprint() != before
+    finally:
+        css.write_text(text)
+    assert sphinx_site.source_fingerprint() == before

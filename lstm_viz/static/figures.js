@@ -5,17 +5,17 @@
 (function () {
   "use strict";
 
-  function themeColours() {
+  function themeColours(div) {
     var dark = document.documentElement.dataset.theme === "dark";
     return {
-      text: getComputedStyle(document.body).color,
+      text: getComputedStyle(div).color,
       grid: dark ? "rgba(255,255,255,0.14)" : "rgba(0,0,0,0.10)",
       zero: dark ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.40)",
     };
   }
 
-  function themeUpdate(layout) {
-    var c = themeColours();
+  function themeUpdate(div, layout) {
+    var c = themeColours(div);
     var update = { "font.color": c.text };
     Object.keys(layout).forEach(function (key) {
       if (/^[xy]axis\d*$/.test(key)) {
@@ -40,7 +40,7 @@
 
   function draw(div) {
     var spec = JSON.parse(document.getElementById(div.id + "-data").textContent);
-    spec.layout = applyTo(spec.layout, themeUpdate(spec.layout));
+    spec.layout = applyTo(spec.layout, themeUpdate(div, spec.layout));
     return Plotly.newPlot(div, spec).then(function () {
       div.dispatchEvent(new CustomEvent("lstm-viz:drawn", { detail: spec }));
     });
@@ -51,7 +51,7 @@
 
   new MutationObserver(function () {
     figures.forEach(function (div) {
-      if (div.layout) Plotly.relayout(div, themeUpdate(div.layout));
+      if (div.layout) Plotly.relayout(div, themeUpdate(div, div.layout));
     });
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 })();
