@@ -129,14 +129,13 @@ def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
-def source_fingerprint() -> str:
+def source_fingerprint(package: Path = Path(__file__).parent) -> str:
     """A hash of the package's code and browser files.
 
     The book's pages are made by this code, but Sphinx and the notebook executor only watch the
     pages' own sources: as a config value that marks the environment outdated, the fingerprint
     makes any change here re-read and re-execute every page, so a rebuild never shows stale output.
     """
-    package = Path(__file__).parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     digest = hashlib.sha256()
     for file in files:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -82,16 +83,14 @@ def test_the_site_root_leads_to_the_landing_page(built_site: Path) -> None:
     assert 'url=book/index.html"' in (built_site / "index.html").read_text()
 
 
-def test_a_change_to_lstm_viz_marks_every_page_for_rebuilding() -> None:
+def test_a_change_to_lstm_viz_marks_every_page_for_rebuilding(tmp_path: Path) -> None:
     """Pages are made by lstm_viz: its fingerprint is a config value, so editing it re-reads all."""
     from lstm_viz import sphinx_site
 
-    before = sphinx_site.source_fingerprint()
-    css = sphinx_site.STATIC / "lstm-viz.css"
-    text = css.read_text()
-    try:
-        css.write_text(text + "\n/* changed */\n")
-        assert sphinx_site.source_fingerprint() != before
-    finally:
-        css.write_text(text)
-    assert sphinx_site.source_fingerprint() == before
+    package = tmp_path / "lstm_viz"
+    shutil.copytree(Path(sphinx_site.__file__).parent, package)
+    before = sphinx_site.source_fingerprint(package)
+    assert before == sphinx_site.source_fingerprint()
+    css = package / "static" / "lstm-viz.css"
+    css.write_text(css.read_text() + "\n/* changed */\n")
+    assert sphinx_site.source_fingerprint(package) != before
