@@ -66,6 +66,8 @@ def _configure(app: Sphinx, config: Any) -> None:
     config.mathjax_path = f"{VENDOR}/mathjax/tex-chtml.js"
     config.html_static_path = [*config.html_static_path, str(STATIC)]
     config.html_css_files = [*config.html_css_files, "lstm-viz.css"]
+    # _config.yml can only give lists; Sphinx looks (type, target) tuples up in nitpick_ignore.
+    config.nitpick_ignore = {tuple(entry) for entry in config.nitpick_ignore}
 
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
