@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from lstm_viz.gates import Gates, step
+from lstm_viz.gates import Gates, Weights, step
 from lstm_viz.html_tables import number
 from lstm_viz.table import BANDS, BehaviourRow, behaviour_table, componentwise
 
@@ -64,27 +64,28 @@ def _state(where: str, key: str) -> tuple[float, float]:
     return numbers[0], numbers[1] if len(numbers) == 2 else 0.0
 
 
-def value(key: str) -> float:
+def value(key: str, weights: Weights = Weights()) -> float:
     """The number a value key stands for, computed by :func:`lstm_viz.gates.step`."""
     quantity, where, _ = parse_key(key)
     if quantity == "stated":
         return _BANDS[where].stated
     name = "forget" if quantity == "forgotten" else quantity
     if where in ("min", "max", "argmin", "argmax"):
-        along = getattr(step(_AXIS, 0.0), name)
+        along = getattr(step(_AXIS, 0.0, weights=weights), name)
         along = 1.0 - along if quantity == "forgotten" else along
         index = int(along.argmin() if where.endswith("min") else along.argmax())
         return float(_AXIS[index] if where.startswith("arg") else along[index])
     s, c = _state(where, key)
-    number = float(getattr(step(s, c), name))
+    number = float(getattr(step(s, c, weights=weights), name))
     return 1.0 - number if quantity == "forgotten" else number
 
 
 def format_value(key: str) -> str:
     """The value of ``key`` as the prose shows it, with a true minus sign."""
     _, _, spec = parse_key(key)
+    computed = value(key)
     try:
-        return number(value(key), spec)
+        return number(computed, spec)
     except ValueError:
         raise ValueError(f"{spec!r} in {key!r} is not a format spec for a number") from None
 
@@ -95,76 +96,80 @@ class Claim:
 
     name: str
     statement: str
-    holds: Callable[[], bool]
+    test: Callable[[Weights], bool]
+
+    def holds(self, weights: Weights = Weights()) -> bool:
+        """Whether the statement is true of the cell with ``weights`` (the book's by default)."""
+        return bool(self.test(weights))
 
 
-def _rows() -> dict[str, BehaviourRow]:
-    return {row.band.key: row for row in behaviour_table()}
+def _rows(weights: Weights) -> dict[str, BehaviourRow]:
+    return {row.band.key: row for row in behaviour_table(weights)}
 
 
-def _small_stm_gates_near_half() -> bool:
-    rows = _rows()
+def _small_stm_gates_near_half(weights: Weights) -> bool:
+    rows = _rows(weights)
     return all(0.25 < rows[k].forget < 0.75 for k in ("slightly-positive", "slightly-negative"))
 
 
-def _unit_gates_equal() -> bool:
-    return all(row.forget == row.input == row.output for row in behaviour_table())
+def _unit_gates_equal(weights: Weights) -> bool:
+    return all(row.forget == row.input == row.output for row in behaviour_table(weights))
 
 
-def _zero_stm() -> bool:
-    cell = step(0.0, 1.0)
+def _zero_stm(weights: Weights) -> bool:
+    cell = step(0.0, 1.0, weights=weights)
     return bool(cell.forget == cell.input == cell.output == 0.5 and cell.learned == 0.0)
 
 
-def _very_positive() -> bool:
-    row = _rows()["very-positive"]
+def _very_positive(weights: Weights) -> bool:
+    row = _rows(weights)["very-positive"]
     return row.forget > 0.95 and row.learned > 0.95
 
 
-def _very_negative() -> bool:
-    row = _rows()["very-negative"]
+def _very_negative(weights: Weights) -> bool:
+    row = _rows(weights)["very-negative"]
     return row.forget < 0.05 and abs(row.learned) < 0.05
 
 
-def _original_forget_not_near_one() -> bool:
-    rows = _rows()
+def _original_forget_not_near_one(weights: Weights) -> bool:
+    rows = _rows(weights)
     return rows["slightly-positive"].forget < 0.75 and rows["slightly-negative"].forget > 0.25
 
 
-def _small_stm_writes_noticeably() -> bool:
-    rows = _rows()
+def _small_stm_writes_noticeably(weights: Weights) -> bool:
+    rows = _rows(weights)
     return all(abs(rows[k].learned) > 0.1 for k in ("slightly-positive", "slightly-negative"))
 
 
-def _learned_follows_sign() -> bool:
+def _learned_follows_sign(weights: Weights) -> bool:
     return all(
         math.copysign(1, row.learned) == math.copysign(1, row.band.stated)
-        for row in behaviour_table()
+        for row in behaviour_table(weights)
     )
 
 
-def _negative_forgets_more() -> bool:
-    rows = _rows()
+def _negative_forgets_more(weights: Weights) -> bool:
+    rows = _rows(weights)
     return rows["slightly-negative"].forgotten > rows["slightly-positive"].forgotten
 
 
-def _negative_writes_little() -> bool:
-    rows = _rows()
+def _negative_writes_little(weights: Weights) -> bool:
+    rows = _rows(weights)
     return abs(rows["very-negative"].learned) < abs(rows["slightly-negative"].learned)
 
 
-def _lopsided_writes() -> bool:
-    return value("learned@max") > 0.99 and -0.25 < value("learned@min") < -0.15
+def _lopsided_writes(weights: Weights) -> bool:
+    return value("learned@max", weights) > 0.99 and -0.25 < value("learned@min", weights) < -0.15
 
 
-def _sigmoid_near_ends_beyond_three() -> bool:
-    near = step(np.array([-3.0, 3.0]), 0.0).forget
-    inside = step(np.array([-2.5, 2.5]), 0.0).forget
+def _sigmoid_near_ends_beyond_three(weights: Weights) -> bool:
+    near = step(np.array([-3.0, 3.0]), 0.0, weights=weights).forget
+    inside = step(np.array([-2.5, 2.5]), 0.0, weights=weights).forget
     return bool(near[0] < 0.05 < inside[0] and inside[1] < 0.95 < near[1])
 
 
-def _mostly_zero_gate_erases() -> bool:
-    rows = componentwise()
+def _mostly_zero_gate_erases(weights: Weights) -> bool:
+    rows = componentwise(weights=weights)
     closed = [row for row in rows if row.forget < 0.05]
     return (
         len(closed) > len(rows) / 2

@@ -26,6 +26,7 @@ from lstm_viz.style import COLOURS
 
 __all__ = [
     "DIAGRAMS",
+    "PALETTE",
     "Canvas",
     "Diagram",
     "DiagramHTML",
@@ -49,21 +50,46 @@ def _mix(colour: str, towards: int, amount: float) -> str:
     return "#" + "".join(f"{round(c + (towards - c) * amount):02x}" for c in channels)
 
 
-def _style() -> str:
-    """CSS of every diagram: colours from COLOURS, darker text when light, lighter when dark."""
+def _palette() -> dict[str, dict[str, str]]:
     stm, ltm = COLOURS["stm"], COLOURS["ltm"]
+    return {
+        "light": {
+            "stm-line": stm,
+            "ltm-line": ltm,
+            "stm-text": _mix(stm, 0, 0.3),
+            "ltm-text": _mix(ltm, 0, 0.1),
+        },
+        "dark": {
+            "stm-line": _mix(stm, 255, 0.15),
+            "ltm-line": _mix(ltm, 255, 0.4),
+            "stm-text": _mix(stm, 255, 0.25),
+            "ltm-text": _mix(ltm, 255, 0.45),
+        },
+    }
+
+
+#: The STM and LTM colours of the diagrams in the light and the dark theme: the lines are
+#: COLOURS' own in light mode; labels are a little darker there, and everything lighter in dark
+#: mode, so that each keeps its contrast against the page.
+PALETTE: dict[str, dict[str, str]] = _palette()
+
+
+def _style() -> str:
+    """CSS of every diagram: colours from PALETTE, the rest in the page's text colour."""
+    light, dark = PALETTE["light"], PALETTE["dark"]
+    on_dark = 'html[data-theme="dark"] .lstm-dg'
     return (
         "svg.lstm-dg{display:block;width:100%;height:auto;max-width:42rem;margin:0 auto;"
         "font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}"
         ".lstm-dg text{fill:currentColor;font-size:16px}"
         ".lstm-dg .wire{stroke:currentColor;stroke-width:1.6;fill:none}"
         ".lstm-dg .head{fill:currentColor}"
-        f".lstm-dg path.ltm{{stroke:{ltm};stroke-width:4;fill:none}}"
-        f".lstm-dg path.stm{{stroke:{stm};stroke-width:4;fill:none}}"
-        f".lstm-dg .head.ltm{{fill:{ltm}}}"
-        f".lstm-dg .head.stm{{fill:{stm}}}"
-        f".lstm-dg text.ltm{{fill:{_mix(ltm, 0, 0.1)};stroke:none;font-weight:600}}"
-        f".lstm-dg text.stm{{fill:{_mix(stm, 0, 0.3)};stroke:none;font-weight:600}}"
+        f".lstm-dg path.ltm{{stroke:{light['ltm-line']};stroke-width:4;fill:none}}"
+        f".lstm-dg path.stm{{stroke:{light['stm-line']};stroke-width:4;fill:none}}"
+        f".lstm-dg .head.ltm{{fill:{light['ltm-line']}}}"
+        f".lstm-dg .head.stm{{fill:{light['stm-line']}}}"
+        f".lstm-dg text.ltm{{fill:{light['ltm-text']};font-weight:600}}"
+        f".lstm-dg text.stm{{fill:{light['stm-text']};font-weight:600}}"
         ".lstm-dg .layer{fill:var(--pst-color-background,Canvas);stroke:currentColor;"
         "stroke-width:1.6}"
         ".lstm-dg .op{fill:var(--pst-color-background,Canvas);stroke:currentColor;stroke-width:1.6}"
@@ -73,18 +99,18 @@ def _style() -> str:
         ".lstm-dg .opened{fill:none;stroke:currentColor;stroke-width:1.2;stroke-dasharray:2 4;"
         "opacity:0.6}"
         ".lstm-dg .gate{fill:none;stroke:currentColor;stroke-width:1.4;stroke-dasharray:7 5}"
-        ".lstm-dg text.note{font-size:14px;font-style:italic}"
+        ".lstm-dg text.note{font-size:15px;font-style:italic}"
         ".lstm-dg text.halo{stroke:var(--pst-color-background,Canvas);stroke-width:5px;"
         "stroke-linejoin:round;paint-order:stroke}"
         ".lstm-dg text.gate-name{font-size:15px;font-weight:600}"
-        ".lstm-dg tspan.sub{font-size:12px}"
-        f'html[data-theme="dark"] .lstm-dg path.ltm{{stroke:{_mix(ltm, 255, 0.4)}}}'
-        f'html[data-theme="dark"] .lstm-dg path.stm{{stroke:{_mix(stm, 255, 0.15)}}}'
-        f'html[data-theme="dark"] .lstm-dg .head.ltm,'
-        f'html[data-theme="dark"] .lstm-dg text.ltm{{fill:{_mix(ltm, 255, 0.45)}}}'
-        f'html[data-theme="dark"] .lstm-dg .head.stm,'
-        f'html[data-theme="dark"] .lstm-dg text.stm{{fill:{_mix(stm, 255, 0.25)}}}'
-        'html[data-theme="dark"] .lstm-dg .black{fill:#0b0b0b}'
+        ".lstm-dg tspan.sub{font-size:15px}"
+        f"{on_dark} path.ltm{{stroke:{dark['ltm-line']}}}"
+        f"{on_dark} path.stm{{stroke:{dark['stm-line']}}}"
+        f"{on_dark} .head.ltm{{fill:{dark['ltm-line']}}}"
+        f"{on_dark} .head.stm{{fill:{dark['stm-line']}}}"
+        f"{on_dark} text.ltm{{fill:{dark['ltm-text']}}}"
+        f"{on_dark} text.stm{{fill:{dark['stm-text']}}}"
+        f"{on_dark} .black{{fill:#0b0b0b}}"
     )
 
 
@@ -247,8 +273,9 @@ def _forget_and_write(c: Canvas, *, notes: bool) -> None:
     for x in (FORGET_X, INPUT_GATE_X, CANDIDATE_X):
         _tap(c, x, LAYER_Y + 14)
     if notes:
-        for x, words in ((FORGET_X, "how much"), (INPUT_GATE_X, "how much"), (CANDIDATE_X, "what")):
-            c.text(x, LAYER_Y + 31, words, "note halo")
+        c.text(FORGET_X - 26, LAYER_Y + 5, "how much", "note", anchor="end")
+        c.text(INPUT_GATE_X, LAYER_Y + 31, "how much", "note halo")
+        c.text(CANDIDATE_X, LAYER_Y + 31, "what", "note halo")
 
 
 def _how_much_what(c: Canvas) -> None:
