@@ -8,13 +8,20 @@
   that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
   overrides inside their ranges). While the book has no explorer page the words stay plain text.
 
-In HTML each becomes a ``<span>`` with a ``data-key``, ``data-claim`` or ``data-state`` attribute,
-so a test can read back from the built page what was stated.
+In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
+attribute, so a test can read back from the built page what was stated.
+
+Numbers computed at build time go stale if an incremental build reuses them after the model has
+changed, so when any file of the package changes, every page is read again and the notebooks'
+cached outputs (myst-nb's jupyter-cache) are dropped.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import shutil
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -27,7 +34,7 @@ from sphinx.util.osutil import relative_uri
 from lstm_viz.claims import CLAIMS, format_value
 from lstm_viz.gates import GATE_RANGES
 
-__all__ = ["EXPLORER", "parse_state", "setup"]
+__all__ = ["EXPLORER", "model_digest", "parse_state", "setup"]
 
 logger = logging.getLogger(__name__)
 
@@ -129,10 +136,41 @@ class ExploreRole(SphinxRole):
         return [nodes.reference(self.rawtext, words, refuri=refuri, internal=True)], []
 
 
+def model_digest() -> str:
+    """A SHA-256 of every source file of ``lstm_viz``: it changes whenever the model can."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".js", ".css"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _refresh_when_the_model_changes(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read every page, and drop cached notebook outputs, once the package has changed."""
+    digest = model_digest()
+    stamp = Path(app.outdir).parent / ".lstm_viz.digest"
+    if not stamp.is_file() or stamp.read_text() != digest:
+        cache = getattr(getattr(env, "mystnb_config", None), "execution_cache_path", None)
+        if cache and Path(cache).is_dir():
+            logger.info("lstm_viz changed: dropping the cached notebook outputs in %s", cache)
+            shutil.rmtree(cache)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest)
+    if getattr(env, "lstm_viz_digest", None) == digest:
+        return []
+    env.lstm_viz_digest = digest
+    return sorted(set(env.found_docs) - added - changed)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(value_node, html=(_visit("data-key", "lstm-value"), _depart))
     app.add_node(claim_node, html=(_visit("data-claim", "lstm-claim"), _depart))
     app.add_role("val", ValueRole())
     app.add_role("claim", ClaimRole())
     app.add_role("explore", ExploreRole())
+    app.connect("env-get-outdated", _refresh_when_the_model_changes)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

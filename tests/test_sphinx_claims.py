@@ -5,11 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from lstm_viz.claims import format_value
-from lstm_viz.sphinx_claims import parse_state
+from lstm_viz.sphinx_claims import _refresh_when_the_model_changes, model_digest, parse_state
 from tests.pages import parse
 
 CONF = 'extensions = ["myst_parser", "lstm_viz.sphinx_claims"]\nroot_doc = "index"\n'
@@ -98,3 +99,25 @@ def test_parse_state(state: str, parsed: dict[str, float]) -> None:
 def test_parse_state_refuses_bad_states(state: str) -> None:
     with pytest.raises(ValueError, match="explorer state"):
         parse_state(state)
+
+
+def test_a_changed_model_makes_every_page_be_read_and_executed_again(tmp_path: Path) -> None:
+    cache = tmp_path / ".jupyter_cache"
+    (cache / "executed").mkdir(parents=True)
+    env = SimpleNamespace(
+        found_docs={"book/lstm", "book/index"},
+        mystnb_config=SimpleNamespace(execution_cache_path=str(cache)),
+    )
+    app = SimpleNamespace(outdir=str(tmp_path / "html"))
+    stamp = tmp_path / ".lstm_viz.digest"
+    stamp.write_text("the digest of an older lstm_viz")
+    # The package differs from the one the cache was made with: read everything, drop outputs.
+    assert _refresh_when_the_model_changes(app, env, set(), set(), set()) == [
+        "book/index",
+        "book/lstm",
+    ]
+    assert not cache.exists() and stamp.read_text() == model_digest()
+    # Nothing changed since: nothing more to do, and a new cache is left alone.
+    cache.mkdir()
+    assert _refresh_when_the_model_changes(app, env, set(), set(), set()) == []
+    assert cache.exists()
