@@ -178,6 +178,11 @@ def _mostly_zero_gate_erases(weights: Weights) -> bool:
     )
 
 
+def _example_writes_where_open(weights: Weights) -> bool:
+    rows = componentwise(weights=weights)
+    return all(row.learned > 0.95 if row.forget > 0.95 else abs(row.learned) < 0.05 for row in rows)
+
+
 #: Every claim the chapter makes, by the name its ``{claim}`` role gives.
 CLAIMS: dict[str, Claim] = {
     c.name: c
@@ -246,6 +251,11 @@ CLAIMS: dict[str, Claim] = {
             "mostly-zero-gate-erases",
             "In the vector example most forget-gate components are near zero and erase theirs.",
             _mostly_zero_gate_erases,
+        ),
+        Claim(
+            "example-writes-where-open",
+            "In the vector example the open component gets almost a full unit, the others ~0.",
+            _example_writes_where_open,
         ),
     )
 }

@@ -29,6 +29,9 @@ __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup"]
 FOLDER = "_notebooks"
 _ROLE = re.compile(r"\{(val|claim|explore|cite(?::[a-z]+)?|doc)\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
+_ADMONITION = re.compile(
+    r"^```\{admonition\} *([^\n]*)\n((?::\w+:[^\n]*\n)*)(.*?)^```[ \t]*$", re.M | re.S
+)
 _STATE_NAMES = {"s": "STM s", "c": "LTM c", "f": "f", "i": "i", "g": "g", "o": "o"}
 
 
@@ -45,7 +48,8 @@ def _cite_text(keys: str, citations: dict[str, str]) -> str:
 
 
 def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
-    """Markdown of the book with its own roles replaced by what they show in the page."""
+    """Markdown of the book for plain Jupyter: its roles replaced by what they show in the page,
+    admonitions as block quotes."""
     citations = citations or {}
 
     def replace(match: re.Match[str]) -> str:
@@ -60,11 +64,18 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
             state = parse_state(target)
             if not state:
                 return f"{words} (in the explorer)"
-            settings = ", ".join(f"{_STATE_NAMES[k]} = {v:g}" for k, v in state.items())
+            settings = ", ".join(
+                f"{_STATE_NAMES[k]} = {v:g}".replace("-", "−") for k, v in state.items()
+            )
             return f"{words} (in the explorer: {settings})"
         return f"({_cite_text(content, citations)})"
 
-    return _ROLE.sub(replace, text)
+    def quote(match: re.Match[str]) -> str:
+        title, _, body = match.groups()
+        lines = [f"**{title}**", "", *body.rstrip("\n").split("\n")]
+        return "\n".join(f"> {line}".rstrip() for line in lines)
+
+    return _ADMONITION.sub(quote, _ROLE.sub(replace, text))
 
 
 def notebook_for(source: Path, citations: dict[str, str] | None = None) -> str:

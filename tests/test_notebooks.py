@@ -59,7 +59,7 @@ def test_notebooks_read_as_plain_markdown(built_site: Path) -> None:
         notebook = nbformat.read(path, as_version=4)
         for cell in notebook.cells:
             if cell.cell_type == "markdown":
-                for role in ("{val}", "{claim}", "{explore}", "{cite", "{doc}"):
+                for role in ("{val}", "{claim}", "{explore}", "{cite", "{doc}", "{admonition}"):
                     assert role not in cell.source, (path.name, role)
         assert "jupytext" not in notebook.metadata
 
@@ -74,6 +74,10 @@ def test_plain_markdown_writes_out_the_books_roles() -> None:
         "f is 0.98; it wipes; try (in the explorer: STM s = 0.5, LTM c = 1, f = 0); "
         "look (in the explorer); (A, 2000; b1999); back."
     )
+    admonition = (
+        "Before.\n\n```{admonition} Answers\n:class: dropdown\n1. Nothing.\n2. Half.\n```\n"
+    )
+    assert plain_markdown(admonition) == "Before.\n\n> **Answers**\n>\n> 1. Nothing.\n> 2. Half.\n"
 
 
 def test_notebooks_are_the_same_bytes_every_time() -> None:
