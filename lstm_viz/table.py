@@ -1,8 +1,9 @@
 """The chapter's behaviour table: the cell at four stated values of the STM, computed by ``gates``.
 
 The original chapter's table is qualitative (STM very positive … very negative). Here each row is a
-band of STM values with one stated value inside it, and every number comes from :func:`step`. The
-explorer highlights the band that the reader's current STM falls in, using the same bounds.
+band of STM values with one stated value inside it, and every number comes from
+:func:`~lstm_viz.gates.step`. The explorer highlights the band that the reader's current STM falls
+in, using the same bounds.
 """
 
 from __future__ import annotations
@@ -10,9 +11,23 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from lstm_viz.gates import Weights, step
 
-__all__ = ["BANDS", "Band", "BehaviourRow", "band_of", "behaviour_table"]
+__all__ = [
+    "BANDS",
+    "EXAMPLE_LTM",
+    "EXAMPLE_STM",
+    "Band",
+    "BehaviourRow",
+    "ComponentRow",
+    "band_of",
+    "behaviour_table",
+    "componentwise",
+    "kept_words",
+    "learnt_words",
+]
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,77 @@ class BehaviourRow:
         """The share of the old LTM that is forgotten, 1 − f."""
         return 1.0 - self.forget
 
+    @property
+    def kept_words(self) -> str:
+        """How much of the old LTM this row keeps, in words."""
+        return kept_words(self.forget)
+
+    @property
+    def learnt_words(self) -> str:
+        """What this row writes into the LTM, in words."""
+        return learnt_words(self.learned)
+
+    @property
+    def reading(self) -> str:
+        """The row in plain words: what the step does to the memory as a whole."""
+        return f"{READINGS[self.kept_words]} {READINGS[self.learnt_words]}."
+
+
+#: How much of the old LTM a forget gate f keeps, in words: (lowest f, words), highest first.
+KEPT_WORDS: tuple[tuple[float, str], ...] = (
+    (0.9, "almost all"),
+    (0.6, "more than half"),
+    (0.4, "about half"),
+    (0.1, "less than half"),
+    (0.0, "almost none"),
+)
+
+#: How big a write i·g is, in words: (lowest |i·g|, words), largest first.
+LEARNT_WORDS: tuple[tuple[float, str], ...] = (
+    (0.75, "almost a full unit"),
+    (0.4, "about half a unit"),
+    (0.1, "a small amount"),
+    (0.0, "almost nothing"),
+)
+
+
+#: What each share kept and each write mean for the memory, read as one sentence.
+READINGS: dict[str, str] = {
+    "almost all": "Holds on to its memory",
+    "more than half": "Lets part of its memory fade",
+    "about half": "Lets half of its memory fade",
+    "less than half": "Lets most of its memory fade",
+    "almost none": "Clears its memory",
+    "adds almost a full unit": "and pushes it strongly up",
+    "adds about half a unit": "and pushes it up",
+    "adds a small amount": "and nudges it up",
+    "takes away a small amount": "and nudges it down",
+    "takes away about half a unit": "and pushes it down",
+    "takes away almost a full unit": "and pushes it strongly down",
+    "writes almost nothing": "and writes almost nothing new",
+}
+
+
+def _words(scale: tuple[tuple[float, str], ...], x: float) -> str:
+    if not math.isfinite(x):
+        raise ValueError(f"a share or amount must be a finite number, got {x!r}")
+    return next(words for low, words in scale if abs(x) >= low)
+
+
+def kept_words(forget: float) -> str:
+    """How much of the old LTM a forget gate of ``forget`` keeps, in words."""
+    if not 0.0 <= forget <= 1.0:
+        raise ValueError(f"forget must lie in [0, 1], got {forget!r}")
+    return _words(KEPT_WORDS, forget)
+
+
+def learnt_words(learned: float) -> str:
+    """What a write of ``learned`` = i·g does to the LTM, in words: its size and direction."""
+    size = _words(LEARNT_WORDS, learned)
+    if size == "almost nothing":
+        return "writes almost nothing"
+    return f"{'adds' if learned > 0 else 'takes away'} {size}"
+
 
 def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
     """The rows of the behaviour table, computed at each band's stated STM."""
@@ -76,3 +162,45 @@ def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
             )
         )
     return rows
+
+
+#: The chapter's vector example: four memory components, each with its own STM value, chosen so
+#: that the forget gate is close to zero in three components and close to one in the other.
+EXAMPLE_STM: tuple[float, ...] = (-5.0, -4.0, 4.0, -6.0)
+EXAMPLE_LTM: tuple[float, ...] = (0.9, -1.5, 0.7, 2.0)
+
+
+@dataclass(frozen=True)
+class ComponentRow:
+    """One component of a vector cell step: its STM, old LTM, gates and new LTM."""
+
+    stm: float
+    ltm_prev: float
+    forget: float
+    kept: float
+    learned: float
+    ltm: float
+
+
+def componentwise(
+    stm: tuple[float, ...] = EXAMPLE_STM,
+    ltm: tuple[float, ...] = EXAMPLE_LTM,
+    weights: Weights = Weights(),
+) -> list[ComponentRow]:
+    """One step of a cell whose STM and LTM are vectors, component by component.
+
+    Each component has its own STM value and the same one-neuron gates, so every product and sum
+    is taken component by component, as in the general cell.
+    """
+    cell = step(stm, ltm, weights=weights)
+    if cell.ltm.ndim != 1:
+        raise ValueError(f"stm and ltm must be vectors of one length, got shape {cell.ltm.shape}")
+    previous = np.broadcast_to(np.asarray(ltm, dtype=np.float64), cell.ltm.shape)
+    s = np.broadcast_to(np.asarray(stm, dtype=np.float64), cell.ltm.shape)
+    return [
+        ComponentRow(
+            *(float(x[k]) for x in (s, previous, cell.forget, cell.kept, cell.learned)),
+            float(cell.ltm[k]),
+        )
+        for k in range(cell.ltm.shape[0])
+    ]

@@ -83,7 +83,7 @@ def browser() -> Iterator[object]:
 
 def html_pages(site: Path) -> list[Path]:
     """Every content page of the built site: not Sphinx's search and index pages, not redirects."""
-    skip = {"search.html", "genindex.html"}
+    skip = {"search.html", "genindex.html", "py-modindex.html"}
     return sorted(
         p
         for p in site.rglob("*.html")

@@ -43,7 +43,7 @@ def test_plotly_and_mathjax_are_served_by_the_site(built_site: Path) -> None:
     assert (vendor / "plotly-basic.min.js").stat().st_size > 500_000
     assert (vendor / "mathjax" / "tex-chtml.js").is_file()
     assert any((vendor / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
-    page = (built_site / "book" / "gate-curves.html").read_text()
+    page = (built_site / "book" / "lstm.html").read_text()
     assert "_static/lstm-viz-vendor/plotly-basic.min.js" in page
     assert "_static/lstm-viz-vendor/mathjax/tex-chtml.js" in page
 
@@ -72,8 +72,9 @@ def test_two_clean_builds_give_the_same_html(built_site: Path, tmp_path: Path) -
     result = build_book(tmp_path)
     assert result.returncode == 0, result.stdout[-3000:]
     again = tmp_path / "_build" / "html"
-    first = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
-    second = sorted(p.relative_to(again) for p in again.rglob("*.html"))
+    built = ("*.html", "*.ipynb")  # pages and the notebooks offered for download
+    first = sorted(p.relative_to(built_site) for g in built for p in built_site.rglob(g))
+    second = sorted(p.relative_to(again) for g in built for p in again.rglob(g))
     assert first == second
     differ = [str(p) for p in first if not filecmp.cmp(built_site / p, again / p, shallow=False)]
     assert not differ, f"these pages differ between two clean builds: {differ}"

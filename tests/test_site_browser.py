@@ -45,13 +45,13 @@ def test_every_figure_renders_with_its_traces(built_site: Path, visit) -> None:
 
 
 def test_mathjax_typesets_from_the_site(visit) -> None:
-    seen = visit("book/gate-curves.html")
+    seen = visit("book/lstm.html")
     assert seen.page.locator("mjx-container").count() > 3
     assert not seen.foreign_requests
 
 
 def test_figures_follow_the_dark_theme(visit) -> None:
-    seen = visit("book/gate-curves.html")
+    seen = visit("book/lstm.html")
     page = seen.page
     light = page.evaluate("document.getElementById('gate-curves').layout.font.color")
     page.evaluate("document.documentElement.dataset.theme = 'dark'")

@@ -1,0 +1,113 @@
+"""The chapter's tables as static HTML, every number computed by :mod:`lstm_viz.table`."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lstm_viz.gates import Weights
+from lstm_viz.table import EXAMPLE_LTM, EXAMPLE_STM, behaviour_table, componentwise
+
+__all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html", "number"]
+
+
+class HTMLTable:
+    """A table ready for a notebook cell: Jupyter and myst-nb show its ``text/html``."""
+
+    def __init__(self, markup: str) -> None:
+        self.html = markup
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def number(x: float, spec: str = ".2f") -> str:
+    """``x`` formatted with ``spec`` and a true minus sign; a value that rounds to zero has none."""
+    text = format(x, spec)
+    if float(text.replace("%", "").replace("+", "")) == 0:
+        text = text.replace("-", "")
+    return text.replace("-", "−")
+
+
+def _plain(markup: str) -> str:
+    """The words of a bit of HTML, for an attribute: subscripts in brackets, tags dropped."""
+    words = re.sub(r"<sub>(.*?)</sub>", r"(\1)", markup)
+    return html.escape(re.sub(r"<[^>]+>", "", words), quote=True)
+
+
+def _table(caption: str, head: list[str], rows: list[list[str]], cls: str) -> str:
+    """A table whose cells name their column (``data-label``), so a phone can stack each row."""
+    cells = "".join(f'<th scope="col">{h}</th>' for h in head)
+    body = "".join(
+        "<tr>"
+        + f'<th scope="row">{row[0]}</th>'
+        + "".join(
+            f'<td data-label="{_plain(label)}">{c}</td>'
+            for label, c in zip(head[1:], row[1:], strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<div class="lstm-viz-table-wrap"><table class="table lstm-viz-table {cls}">'
+        f"<caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
+    """The behaviour table: the gates at each band's stated STM and what they do to the LTM."""
+    rows = [
+        [
+            f'{html.escape(row.band.name)} <span class="lstm-viz-nowrap">(s = '
+            f"{number(row.band.stated, 'g')})</span>",
+            number(row.forget),
+            number(row.learned, "+.2f"),
+            f"{html.escape(row.kept_words)} ({number(row.forget, '.0%')})",
+            html.escape(row.learnt_words),
+            html.escape(row.reading),
+        ]
+        for row in behaviour_table(weights)
+    ]
+    head = [
+        "STM",
+        "forget gate <i>f</i>",
+        "input contribution <i>i</i>·<i>g</i>",
+        "LTM kept",
+        "learnt",
+        "in plain words",
+    ]
+    caption = "What the cell does to its LTM at four values of the STM (unit weights, zero biases)"
+    return HTMLTable(_table(caption, head, rows, "lstm-viz-behaviour"))
+
+
+def componentwise_table_html(
+    stm: tuple[float, ...] = EXAMPLE_STM, ltm: tuple[float, ...] = EXAMPLE_LTM
+) -> HTMLTable:
+    """One step of a cell whose STM and LTM are vectors, component by component."""
+    rows = [
+        [
+            str(k),
+            number(row.stm, "g"),
+            number(row.ltm_prev),
+            number(row.forget, ".3f"),
+            number(row.kept, ".3f"),
+            number(row.learned, "+.3f"),
+            number(row.ltm, ".3f"),
+        ]
+        for k, row in enumerate(componentwise(stm, ltm), start=1)
+    ]
+    head = [
+        "component",
+        "STM <i>s</i>",
+        "old LTM <i>c</i><sub><i>t</i>−1</sub>",
+        "forget gate <i>f</i>",
+        "kept <i>f</i>·<i>c</i><sub><i>t</i>−1</sub>",
+        "written <i>i</i>·<i>g</i>",
+        "new LTM <i>c</i><sub><i>t</i></sub>",
+    ]
+    caption = "One step of a cell whose memories are vectors, component by component"
+    return HTMLTable(_table(caption, head, rows, "lstm-viz-componentwise"))

@@ -1,0 +1,141 @@
+"""Sphinx roles that keep the chapter's prose tied to the model.
+
+* ``{val}`quantity@where[:format]``` — a number computed by :func:`lstm_viz.claims.value` and put
+  in the text at build time: ``{val}`forget@slightly-positive``` reads "0.62".
+* ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.claims.CLAIMS`; the build
+  warns (a strict build fails) if the claim is unknown or does not hold.
+* ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
+  that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
+  overrides inside their ranges). While the book has no explorer page the words stay plain text.
+
+In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
+attribute, so a test can read back from the built page what was stated.
+
+(Numbers never go stale: any change to the package re-reads and re-executes every page, see
+``lstm_viz.sphinx_site.source_fingerprint``.)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.nodes import split_explicit_title
+from sphinx.util.osutil import relative_uri
+
+from lstm_viz.claims import CLAIMS, format_value
+from lstm_viz.gates import GATE_RANGES
+
+__all__ = ["EXPLORER", "parse_state", "setup"]
+
+logger = logging.getLogger(__name__)
+
+#: The docname of the explorer page that ``{explore}`` links to.
+EXPLORER = "book/explorer"
+_GATE_KEYS = {"f": "forget", "i": "input", "g": "candidate", "o": "output"}
+
+
+class value_node(nodes.inline):
+    """A computed number; HTML gets ``<span class="lstm-value" data-key=...>``."""
+
+
+class claim_node(nodes.inline):
+    """Words stating a checked claim; HTML gets ``<span class="lstm-claim" data-claim=...>``."""
+
+
+def _visit(attribute: str, cls: str):
+    def visit(self: Any, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, "span", "", CLASS=cls, **{attribute: node["key"]}))
+
+    return visit
+
+
+def _depart(self: Any, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def parse_state(state: str) -> dict[str, float]:
+    """The explorer state ``s=..&c=..[&f=..&i=..&g=..&o=..]`` as numbers, checked."""
+    values: dict[str, float] = {}
+    for part in filter(None, state.split("&")):
+        key, eq, text = part.partition("=")
+        if not eq or key not in ("s", "c", *_GATE_KEYS) or key in values:
+            raise ValueError(
+                f"explorer state parts are s, c, f, i, g, o=number once each: {part!r}"
+            )
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValueError(f"explorer state {key} must be a finite number, got {text!r}")
+        if key in _GATE_KEYS:
+            low, high = GATE_RANGES[_GATE_KEYS[key]]
+            if not low <= number <= high:
+                raise ValueError(f"explorer state {key}={text} lies outside [{low:g}, {high:g}]")
+        values[key] = number
+    if values and not {"s", "c"} <= values.keys():
+        raise ValueError(f"an explorer state names both s and c, got {state!r}")
+    return values
+
+
+class ValueRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        key = self.text.strip()
+        try:
+            text = format_value(key)
+        except ValueError as error:
+            logger.warning("{val}: %s", error, location=self.get_location())
+            text = key
+        return [value_node(self.rawtext, text, key=key)], []
+
+
+class ClaimRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        _, words, name = split_explicit_title(self.text)
+        claim = CLAIMS.get(name)
+        if claim is None:
+            logger.warning(
+                "{claim}: no claim named %r (known: %s)",
+                name,
+                ", ".join(CLAIMS),
+                location=self.get_location(),
+            )
+        elif not claim.holds():
+            logger.warning(
+                "{claim}: %r does not hold for the model: %s",
+                name,
+                claim.statement,
+                location=self.get_location(),
+            )
+        return [claim_node(self.rawtext, words, key=name)], []
+
+
+class ExploreRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        _, words, state = split_explicit_title(self.text)
+        try:
+            parse_state(state)
+        except ValueError as error:
+            logger.warning("{explore}: %s", error, location=self.get_location())
+        if EXPLORER not in self.env.found_docs:
+            return [nodes.inline(self.rawtext, words, classes=["lstm-explore-pending"])], []
+        builder = self.env.app.builder
+        uri = relative_uri(
+            builder.get_target_uri(self.env.docname), builder.get_target_uri(EXPLORER)
+        )
+        refuri = f"{uri}#{state}" if state else uri
+        return [nodes.reference(self.rawtext, words, refuri=refuri, internal=True)], []
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(value_node, html=(_visit("data-key", "lstm-value"), _depart))
+    app.add_node(claim_node, html=(_visit("data-claim", "lstm-claim"), _depart))
+    app.add_role("val", ValueRole())
+    app.add_role("claim", ClaimRole())
+    app.add_role("explore", ExploreRole())
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

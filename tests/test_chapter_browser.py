@@ -1,0 +1,89 @@
+"""The chapter in real Chromium: diagrams and tables legible at phone width, light and dark."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# For every text and memory line of the diagrams: its colour and the page background behind it,
+# as WCAG contrast ratios, and the rendered size of the smallest label.
+MEASURE = """() => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 4).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = c => (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const backdrop = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c;
+    }
+    return [255, 255, 255];
+  };
+  const out = {texts: [], lines: [], minFont: Infinity, widths: []};
+  for (const svg of document.querySelectorAll("svg.lstm-dg")) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    out.widths.push(svg.getBoundingClientRect().width);
+    const page = backdrop(svg.parentElement);
+    const black = rgb(getComputedStyle(svg.querySelector(".black") || svg).fill || "rgb(0,0,0)");
+    for (const t of svg.querySelectorAll("text, tspan")) {
+      const behind = t.classList.contains("on-black") ? black : page;
+      out.texts.push([t.textContent, ratio(rgb(getComputedStyle(t).fill), behind)]);
+      out.minFont = Math.min(out.minFont, parseFloat(getComputedStyle(t).fontSize) * scale);
+    }
+    for (const p of svg.querySelectorAll("path.ltm, path.stm")) {
+      out.lines.push([p.getAttribute("class"), ratio(rgb(getComputedStyle(p).stroke), page)]);
+    }
+  }
+  out.overflow = document.documentElement.scrollWidth - window.innerWidth;
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_diagrams_are_legible_in_both_themes_and_at_phone_width(
+    visit, theme: str, width: int
+) -> None:
+    seen = visit("book/lstm.html", viewport={"width": width, "height": 800}, color_scheme=theme)
+    page = seen.page
+    page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    found = page.evaluate(MEASURE)
+    assert len(found["widths"]) == 4
+    assert all(w >= 320 for w in found["widths"]), found["widths"]
+    assert found["minFont"] >= 10, f"smallest diagram label is {found['minFont']:.1f} px"
+    low = [(t, round(r, 2)) for t, r in found["texts"] if r < 4.5]
+    assert not low, f"{theme}: labels below 4.5:1 contrast: {low}"
+    assert all(r >= 3 for _, r in found["lines"]), found["lines"]
+    assert found["overflow"] <= 0, f"the page scrolls sideways by {found['overflow']} px"
+
+
+def test_tables_become_cards_on_a_phone(visit) -> None:
+    seen = visit("book/lstm.html", viewport={"width": 375, "height": 800})
+    cells = seen.page.locator("table.lstm-viz-behaviour td")
+    assert cells.count() == 20
+    assert cells.first.evaluate("td => getComputedStyle(td).display") == "block"
+    label = cells.first.evaluate("td => getComputedStyle(td, '::before').content")
+    assert "forget gate" in label
+    wide = seen.page.evaluate(
+        "() => [...document.querySelectorAll('.lstm-viz-table-wrap')]"
+        ".map(w => w.scrollWidth - w.clientWidth)"
+    )
+    assert wide == [0, 0], "a table would scroll sideways on a phone"
+
+
+def test_outputs_keep_the_dark_page_behind_them(visit) -> None:
+    seen = visit("book/lstm.html", color_scheme="dark")
+    page = seen.page
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    backgrounds = page.evaluate(
+        "() => [...document.querySelectorAll('div.output.text_html')]"
+        ".map(d => getComputedStyle(d).backgroundColor)"
+    )
+    assert len(backgrounds) >= 7
+    assert set(backgrounds) == {"rgba(0, 0, 0, 0)"}, backgrounds

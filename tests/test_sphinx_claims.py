@@ -1,0 +1,100 @@
+"""The {val}, {claim} and {explore} roles in a small Sphinx project of their own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lstm_viz.claims import format_value
+from lstm_viz.sphinx_claims import parse_state
+from tests.pages import parse
+
+CONF = 'extensions = ["myst_parser", "lstm_viz.sphinx_claims"]\nroot_doc = "index"\n'
+
+
+def build(tmp_path: Path, pages: dict[str, str]) -> tuple[subprocess.CompletedProcess, Path]:
+    src, out = tmp_path / "src", tmp_path / "out"
+    (src / "book").mkdir(parents=True)
+    (src / "conf.py").write_text(CONF)
+    toctree = "\n".join(name for name in pages)
+    (src / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n")
+    for name, text in pages.items():
+        (src / f"{name}.md").write_text(text)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-q", str(src), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result, out
+
+
+CHAPTER = (
+    "# Chapter\n\nThe gate is {val}`forget@very-positive` and {val}`forget@very-positive:.0%`.\n"
+    "{claim}`It forgets almost everything <very-negative-wipes>`.\n"
+    "{explore}`Try it <s=0.5&c=1&f=0>` or {explore}`just look <>`.\n"
+)
+
+
+def test_values_and_claims_are_written_with_what_they_state(tmp_path: Path) -> None:
+    result, out = build(tmp_path, {"book/lstm": CHAPTER})
+    assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+    html = (out / "book" / "lstm.html").read_text()
+    page = parse(html)
+    values = {s.attrs["data-key"]: s.text for s in page.iter("span") if "data-key" in s.attrs}
+    assert values == {
+        "forget@very-positive": format_value("forget@very-positive"),
+        "forget@very-positive:.0%": "98%",
+    }
+    claims = {s.attrs["data-claim"]: s.text for s in page.iter("span") if "data-claim" in s.attrs}
+    assert claims == {"very-negative-wipes": "It forgets almost everything"}
+    # No explorer page in this project: the words stay, without a link.
+    assert "Try it" in html and "explorer.html" not in html
+
+
+def test_explore_links_into_the_explorer_page_when_the_book_has_one(tmp_path: Path) -> None:
+    pages = {"book/lstm": CHAPTER, "book/explorer": "# Explorer\n\nDrag.\n"}
+    result, out = build(tmp_path, pages)
+    assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+    html = (out / "book" / "lstm.html").read_text()
+    assert 'href="explorer.html#s=0.5&amp;c=1&amp;f=0"' in html
+    assert 'href="explorer.html"' in html
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("{claim}`made up <no-such-claim>`", "no claim named 'no-such-claim'"),
+        ("{val}`weight@0`", "quantity@where"),
+        ("{explore}`go <s=1&c=0&f=2>`", "f=2 lies outside [0, 1]"),
+        ("{explore}`go <s=1>`", "names both s and c"),
+    ],
+)
+def test_a_wrong_statement_warns_so_a_strict_build_fails(
+    tmp_path: Path, text: str, warning: str
+) -> None:
+    result, _ = build(tmp_path, {"book/lstm": f"# Chapter\n\n{text}\n"})
+    assert warning in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("state", "parsed"),
+    [
+        ("", {}),
+        ("s=0.5&c=-1.2", {"s": 0.5, "c": -1.2}),
+        ("s=0&c=1&f=0&i=1&g=-1&o=0.5", {"s": 0, "c": 1, "f": 0, "i": 1, "g": -1, "o": 0.5}),
+    ],
+)
+def test_parse_state(state: str, parsed: dict[str, float]) -> None:
+    assert parse_state(state) == parsed
+
+
+@pytest.mark.parametrize(
+    "state", ["s=1&c=1&s=2", "s=1&c=inf", "s=1&c=1&g=-2", "x=1", "s=1&c", "s=a&c=1"]
+)
+def test_parse_state_refuses_bad_states(state: str) -> None:
+    with pytest.raises(ValueError, match="explorer state"):
+        parse_state(state)
