@@ -6,11 +6,13 @@
   writes figures for; the build stops if they are not.
 * MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
 * Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is,
-  and any script a figure names (``data-lstm-viz-scripts``, see :func:`lstm_viz.embed.figure_html`).
+  and any script or style sheet a figure names (``data-lstm-viz-scripts``, see
+  :func:`lstm_viz.embed.figure_html`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -76,7 +78,10 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
         app.add_js_file(f"{VENDOR}/plotly-{bundle}.min.js", priority=600, defer="defer")
         app.add_js_file("figures.js", priority=601, defer="defer")
     for script in sorted({name for names in _SCRIPTS.findall(body) for name in names.split()}):
-        app.add_js_file(script, priority=602, defer="defer")
+        if script.endswith(".css"):
+            app.add_css_file(script, priority=602)
+        else:
+            app.add_js_file(script, priority=602, defer="defer")
     # sphinx-book-theme declares Thebe's settings twice even with Thebe off: a console error.
     context["script_files"] = [
         js for js in context.get("script_files", []) if "thebe" not in str(js).lower()
@@ -108,9 +113,27 @@ def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
             _copy_if_changed(file, target / "mathjax" / file.relative_to(mathjax))
 
 
+def _static_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(STATIC.iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _outdated_if_static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Rewrite every page when a file of ``static/`` changed: Sphinx copies static files, and
+    renews their ``?v=`` digests, only when some page is written."""
+    digest = _static_digest()
+    if getattr(env, "lstm_viz_static_digest", None) == digest:
+        return []
+    env.lstm_viz_static_digest = digest
+    return sorted(env.found_docs)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure)
     app.connect("builder-inited", lambda app: _node_modules(app))
+    app.connect("env-get-outdated", _outdated_if_static_changed)
     app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", _copy_vendor)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
