@@ -346,12 +346,12 @@ def behaviour_table_html(weights: Weights = Weights()) -> str:
         f'<th scope="col">{label}</th>'
         for label in (
             "STM s",
-            "forget gate f (share kept)",
+            "forget f (kept)",
             "forgotten 1 − f",
-            "input gate i",
+            "input i",
             "candidate g",
             "learned i·g",
-            "output gate o",
+            "output o",
         )
     )
     rows = []
