@@ -38,18 +38,24 @@ def _plain(markup: str) -> str:
     return html.escape(re.sub(r"<[^>]+>", "", words), quote=True)
 
 
-def _table(caption: str, head: list[str], rows: list[list[str]], cls: str) -> str:
-    """A table whose cells name their column (``data-label``), so a phone can stack each row."""
+def _table(
+    caption: str, head: list[str], rows: list[list[str]], cls: str, keys: list[str] | None = None
+) -> str:
+    """A table whose cells name their column (``data-label``), so a phone can stack each row.
+
+    ``keys`` name the rows (``data-key``), for a page script that marks one of them.
+    """
     cells = "".join(f'<th scope="col">{h}</th>' for h in head)
+    keys = keys or [""] * len(rows)
     body = "".join(
-        "<tr>"
+        (f'<tr data-key="{key}">' if key else "<tr>")
         + f'<th scope="row">{row[0]}</th>'
         + "".join(
             f'<td data-label="{_plain(label)}">{c}</td>'
             for label, c in zip(head[1:], row[1:], strict=True)
         )
         + "</tr>"
-        for row in rows
+        for key, row in zip(keys, rows, strict=True)
     )
     return (
         f'<div class="lstm-viz-table-wrap"><table class="table lstm-viz-table {cls}">'
@@ -59,7 +65,11 @@ def _table(caption: str, head: list[str], rows: list[list[str]], cls: str) -> st
 
 
 def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
-    """The behaviour table: the gates at each band's stated STM and what they do to the LTM."""
+    """The behaviour table: the gates at each band's stated STM and what they do to the LTM.
+
+    Each row carries its band's key (``data-key``); the explorer marks the band its STM is in.
+    """
+    table = behaviour_table(weights)
     rows = [
         [
             f'{html.escape(row.band.name)} <span class="lstm-viz-nowrap">(s = '
@@ -70,7 +80,7 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
             html.escape(row.learnt_words),
             html.escape(row.reading),
         ]
-        for row in behaviour_table(weights)
+        for row in table
     ]
     head = [
         "STM",
@@ -81,7 +91,8 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
         "in plain words",
     ]
     caption = "What the cell does to its LTM at four values of the STM (unit weights, zero biases)"
-    return HTMLTable(_table(caption, head, rows, "lstm-viz-behaviour"))
+    keys = [row.band.key for row in table]
+    return HTMLTable(_table(caption, head, rows, "lstm-viz-behaviour", keys))
 
 
 def componentwise_table_html(

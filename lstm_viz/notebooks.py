@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.claims import format_value
-from lstm_viz.sphinx_claims import parse_state
+from lstm_viz.explorer import parse_state
 
 __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup"]
 
@@ -32,7 +32,14 @@ _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _ADMONITION = re.compile(
     r"^```\{admonition\} *([^\n]*)\n((?::\w+:[^\n]*\n)*)(.*?)^```[ \t]*$", re.M | re.S
 )
-_STATE_NAMES = {"s": "STM s", "c": "LTM c", "f": "f", "i": "i", "g": "g", "o": "o"}
+_STATE_NAMES = {
+    "stm": "STM s",
+    "ltm": "LTM c",
+    "forget": "f",
+    "input": "i",
+    "candidate": "g",
+    "output": "o",
+}
 
 
 def is_notebook(source: Path) -> bool:

@@ -17,7 +17,6 @@ attribute, so a test can read back from the built page what was stated.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from docutils import nodes
@@ -28,15 +27,14 @@ from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.claims import CLAIMS, format_value
-from lstm_viz.gates import GATE_RANGES
+from lstm_viz.explorer import parse_state, state_hash
 
-__all__ = ["EXPLORER", "parse_state", "setup"]
+__all__ = ["EXPLORER", "setup"]
 
 logger = logging.getLogger(__name__)
 
 #: The docname of the explorer page that ``{explore}`` links to.
 EXPLORER = "book/explorer"
-_GATE_KEYS = {"f": "forget", "i": "input", "g": "candidate", "o": "output"}
 
 
 class value_node(nodes.inline):
@@ -56,31 +54,6 @@ def _visit(attribute: str, cls: str):
 
 def _depart(self: Any, node: nodes.Element) -> None:
     self.body.append("</span>")
-
-
-def parse_state(state: str) -> dict[str, float]:
-    """The explorer state ``s=..&c=..[&f=..&i=..&g=..&o=..]`` as numbers, checked."""
-    values: dict[str, float] = {}
-    for part in filter(None, state.split("&")):
-        key, eq, text = part.partition("=")
-        if not eq or key not in ("s", "c", *_GATE_KEYS) or key in values:
-            raise ValueError(
-                f"explorer state parts are s, c, f, i, g, o=number once each: {part!r}"
-            )
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
-            raise ValueError(f"explorer state {key} must be a finite number, got {text!r}")
-        if key in _GATE_KEYS:
-            low, high = GATE_RANGES[_GATE_KEYS[key]]
-            if not low <= number <= high:
-                raise ValueError(f"explorer state {key}={text} lies outside [{low:g}, {high:g}]")
-        values[key] = number
-    if values and not {"s", "c"} <= values.keys():
-        raise ValueError(f"an explorer state names both s and c, got {state!r}")
-    return values
 
 
 class ValueRole(SphinxRole):
@@ -119,16 +92,17 @@ class ExploreRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         _, words, state = split_explicit_title(self.text)
         try:
-            parse_state(state)
+            state = state_hash(**parse_state(state)) if state else ""
         except ValueError as error:
             logger.warning("{explore}: %s", error, location=self.get_location())
+            state = ""
         if EXPLORER not in self.env.found_docs:
             return [nodes.inline(self.rawtext, words, classes=["lstm-explore-pending"])], []
         builder = self.env.app.builder
         uri = relative_uri(
             builder.get_target_uri(self.env.docname), builder.get_target_uri(EXPLORER)
         )
-        refuri = f"{uri}#{state}" if state else uri
+        refuri = f"{uri}{state}"
         return [nodes.reference(self.rawtext, words, refuri=refuri, internal=True)], []
 
 

@@ -6,7 +6,8 @@
   writes figures for; the build stops if they are not.
 * MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
 * Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is,
-  and any script a figure names (``data-lstm-viz-scripts``, see :func:`lstm_viz.embed.figure_html`).
+  and any script or style sheet a figure names (``data-lstm-viz-scripts``, see
+  :func:`lstm_viz.embed.figure_html`).
 """
 
 from __future__ import annotations
@@ -80,7 +81,10 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
         app.add_js_file(f"{VENDOR}/plotly-{bundle}.min.js", priority=600, defer="defer")
         app.add_js_file("figures.js", priority=601, defer="defer")
     for script in sorted({name for names in _SCRIPTS.findall(body) for name in names.split()}):
-        app.add_js_file(script, priority=602, defer="defer")
+        if script.endswith(".css"):
+            app.add_css_file(script, priority=602)
+        else:
+            app.add_js_file(script, priority=602, defer="defer")
     # docutils marks bibliography entries with the deprecated role doc-biblioentry inside a
     # role="list": as list items they are valid ARIA (axe-core's WCAG checks ask for it).
     if "body" in context:

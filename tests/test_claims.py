@@ -153,7 +153,7 @@ def _cells(html: str) -> list[list[str]]:
     body = html.split("<tbody>")[1]
     return [
         [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
-        for row in re.findall(r"<tr>(.*?)</tr>", body)
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)
     ]
 
 

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from lstm_viz.explorer import parse_state
 from tests.conftest import html_pages
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -58,6 +59,11 @@ def broken_links(site: Path, pages: list[Path]) -> list[str]:
                 target = target / "index.html"
             if not target.is_file():
                 broken.append(f"{page.relative_to(site)} → {link}")
+            elif "=" in parts.fragment:  # an explorer state, not an anchor: it must parse
+                try:
+                    parse_state(unquote(parts.fragment))
+                except ValueError as error:
+                    broken.append(f"{page.relative_to(site)} → {link} ({error})")
             elif parts.fragment and target.suffix == ".html":
                 ids = parsed.setdefault(target, _parse(target)).ids
                 if unquote(parts.fragment) not in ids:
@@ -77,11 +83,13 @@ def test_the_crawl_catches_missing_pages_and_anchors(tmp_path: Path) -> None:
         '<a href="b.html#there">ok</a><a href="missing.html">x</a><a href="b.html#gone">y</a>'
         '<a href="#here">z</a><a href="#nowhere">w</a><p id="here"></p>'
         '<a href="https://example.org/">other host: not crawled</a>'
+        '<a href="b.html#s=1&c=0">a state</a><a href="b.html#s=1&c=9">a state out of range</a>'
     )
     assert broken_links(tmp_path, [page]) == [
         "a.html → missing.html",
         "a.html → b.html#gone (no such anchor)",
         "a.html → #nowhere (no such anchor)",
+        "a.html → b.html#s=1&c=9 (ltm must lie in [-3, 3], got 9)",
     ]
 
 

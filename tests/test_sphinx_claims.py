@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lstm_viz.claims import format_value
-from lstm_viz.sphinx_claims import parse_state
+from lstm_viz.explorer import parse_state
 from tests.pages import parse
 
 CONF = 'extensions = ["myst_parser", "lstm_viz.sphinx_claims"]\nroot_doc = "index"\n'
@@ -69,7 +69,7 @@ def test_explore_links_into_the_explorer_page_when_the_book_has_one(tmp_path: Pa
     [
         ("{claim}`made up <no-such-claim>`", "no claim named 'no-such-claim'"),
         ("{val}`weight@0`", "quantity@where"),
-        ("{explore}`go <s=1&c=0&f=2>`", "f=2 lies outside [0, 1]"),
+        ("{explore}`go <s=1&c=0&f=2>`", "override forget must lie in [0, 1], got 2"),
         ("{explore}`go <s=1>`", "names both s and c"),
     ],
 )
@@ -84,8 +84,11 @@ def test_a_wrong_statement_warns_so_a_strict_build_fails(
     ("state", "parsed"),
     [
         ("", {}),
-        ("s=0.5&c=-1.2", {"s": 0.5, "c": -1.2}),
-        ("s=0&c=1&f=0&i=1&g=-1&o=0.5", {"s": 0, "c": 1, "f": 0, "i": 1, "g": -1, "o": 0.5}),
+        ("s=0.5&c=-1.2", {"stm": 0.5, "ltm": -1.2}),
+        (
+            "s=0&c=1&f=0&i=1&g=-1&o=0.5",
+            {"stm": 0, "ltm": 1, "forget": 0, "input": 1, "candidate": -1, "output": 0.5},
+        ),
     ],
 )
 def test_parse_state(state: str, parsed: dict[str, float]) -> None:
@@ -93,8 +96,9 @@ def test_parse_state(state: str, parsed: dict[str, float]) -> None:
 
 
 @pytest.mark.parametrize(
-    "state", ["s=1&c=1&s=2", "s=1&c=inf", "s=1&c=1&g=-2", "x=1", "s=1&c", "s=a&c=1"]
+    "state",
+    ["s=1&c=1&s=2", "s=1&c=inf", "s=1&c=1&g=-2", "x=1", "s=1&c", "s=a&c=1", "s=9&c=0", "s=0&c=4"],
 )
 def test_parse_state_refuses_bad_states(state: str) -> None:
-    with pytest.raises(ValueError, match="explorer state"):
+    with pytest.raises(ValueError, match=r"explorer state|stm|ltm|override"):
         parse_state(state)
