@@ -205,8 +205,9 @@ class Measured:
 
     ``accuracy[key]`` holds one fraction per distance; ``swayed[key]`` is the share of the test's
     "bad … loved" reviews (4/5) that the run scores 5/5 — the chapter's predicted mistake.
-    ``verdict_only`` is the best any rule that sees only the verdict can score at each distance,
-    ``constant`` the best of always giving one score.
+    ``predicted[key]`` is the class the run gives every test review, in the order of ``labels``
+    and ``review_distances``. ``verdict_only`` is the best any rule that sees only the verdict can
+    score at each distance, ``constant`` the best of always giving one score.
     """
 
     distances: tuple[int, ...]
@@ -215,6 +216,9 @@ class Measured:
     swayed: dict[RunKey, float]
     verdict_only: NDArray[np.float64]
     constant: NDArray[np.float64]
+    predicted: dict[RunKey, NDArray[np.int64]]
+    labels: NDArray[np.int64]
+    review_distances: NDArray[np.int64]
 
 
 def _best_given(groups: NDArray[np.int64], labels: NDArray[np.int64]) -> float:
@@ -226,25 +230,29 @@ def _best_given(groups: NDArray[np.int64], labels: NDArray[np.int64]) -> float:
 
 def measure(runs: dict[RunKey, Run], tests: dict[int, Batch]) -> Measured:
     """Score every run on ``tests`` (:func:`test_set`)."""
-    accuracies, swayed = {}, {}
     four, five = SCORES.index(4), SCORES.index(5)
-    with threadpool_limits(limits=1, user_api="blas"):
-        for key, run in runs.items():
-            right, bad_loved, scored_five = [], 0, 0
-            for batch in tests.values():
-                predicted = run.model.predict(batch)
-                right.append(np.mean(predicted == batch.labels))
-                bad_loved += int(np.sum(batch.labels == four))
-                scored_five += int(np.sum((batch.labels == four) & (predicted == five)))
-            accuracies[key], swayed[key] = np.array(right), scored_five / bad_loved
     labels = [batch.labels for batch in tests.values()]
+    every_label = np.concatenate(labels)
+    with threadpool_limits(limits=1, user_api="blas"):
+        predicted = {
+            key: [run.model.predict(batch) for batch in tests.values()] for key, run in runs.items()
+        }
     return Measured(
-        tuple(tests),
-        len(labels[0]),
-        accuracies,
-        swayed,
-        np.array([_best_given(y // 2, y) for y in labels]),
-        np.array([_best_given(np.zeros_like(y), y) for y in labels]),
+        distances=tuple(tests),
+        per_distance=len(labels[0]),
+        accuracy={
+            key: np.array([np.mean(p == y) for p, y in zip(guesses, labels, strict=True)])
+            for key, guesses in predicted.items()
+        },
+        swayed={
+            key: float(np.mean(np.concatenate(guesses)[every_label == four] == five))
+            for key, guesses in predicted.items()
+        },
+        verdict_only=np.array([_best_given(y // 2, y) for y in labels]),
+        constant=np.array([_best_given(np.zeros_like(y), y) for y in labels]),
+        predicted={key: np.concatenate(guesses) for key, guesses in predicted.items()},
+        labels=every_label,
+        review_distances=np.concatenate([batch.distances for batch in tests.values()]),
     )
 
 

@@ -52,8 +52,9 @@ def accuracy_by_distance(measured: Measured) -> go.Figure:
                     legendgroup=kind,
                     showlegend=col == 1 and n == 0,
                     mode="lines+markers",
-                    line={"color": COLOURS[kind], "width": 1.6},
-                    marker={"size": 5},
+                    # The RNN's lines are drawn wider, underneath, so both show where they meet.
+                    line={"color": COLOURS[kind], "width": 4 if kind == "rnn" else 1.6},
+                    marker={"size": 7 if kind == "rnn" else 5},
                     opacity=0.75,
                     hovertemplate=f"{MODEL_NAMES[kind]} seed {seed}: %{{y:.1%}}<extra></extra>",
                     row=1,
@@ -84,16 +85,18 @@ def accuracy_by_distance(measured: Measured) -> go.Figure:
                 opacity=0.18,
                 line_width=0,
                 layer="below",
-                annotation_text="no training review<br>this short",
+                annotation_text="no training<br>review this short",
                 annotation_position="bottom left",
+                annotation_font_size=11,
                 row=1,
                 col=col,
             )
         fig.add_vline(
             x=_CHAPTER_DISTANCE,
             line={"color": COLOURS["reference"], "width": 1, "dash": "dot"},
-            annotation_text="the chapter's<br>sentence",
+            annotation_text="the chapter's sentence",
             annotation_position="top right",
+            annotation_font_size=11,
             row=1,
             col=col,
         )
@@ -104,7 +107,7 @@ def accuracy_by_distance(measured: Measured) -> go.Figure:
     layout["hovermode"] = "x"
     fig.update_layout(layout)
     fig.update_xaxes(title_text="words after the decisive word", range=[min(x) - 1, max(x) + 1])
-    fig.update_yaxes(range=[0, 1.04], tickformat=".0%")
+    fig.update_yaxes(range=[0, 1.1], tickformat=".0%", tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0])
     fig.update_yaxes(title_text="reviews scored right", col=1)
     return fig
 
@@ -176,19 +179,34 @@ _GATE_NAMES = {
 }
 
 
+def _word_centres(words: tuple[str, ...]) -> list[float]:
+    """Where each word's centre goes on the sentence's line, in characters, a space between."""
+    centres, at = [], 0.0
+    for word in words:
+        centres.append(at + len(word) / 2)
+        at += len(word) + 1.5
+    return centres
+
+
 def _frame_traces(walk: Walk, t: int) -> list[dict]:
     """The traces that change after word ``t`` (from 0), in the order of :func:`step_through`."""
     units = list(range(1, walk.rnn_h.shape[1] + 1))
     scores = [f"{s}/5" for s in SCORES]
+    centres = _word_centres(walk.words)
+    text = {"type": "scatter", "x": centres[: t + 1], "y": [0] * (t + 1)}
+    bars = [
+        (units, walk.rnn_h[t]),
+        (scores, walk.rnn_scores[t]),
+        (scores, walk.lstm_scores[t]),
+        *((units, walk.lstm[name][t]) for name in _GATES),
+        (units, walk.lstm["ltm"][t]),
+        (units, walk.lstm["stm"][t]),
+    ]
+    # Every trace names its type: a frame's trace without one would be redrawn as a scatter.
     return [
-        {"x": list(range(1, t + 2)), "y": [0] * (t + 1), "text": list(walk.words[: t + 1])},
-        {"x": [t + 1], "y": [-0.75]},
-        {"x": units, "y": walk.rnn_h[t]},
-        {"x": scores, "y": walk.rnn_scores[t]},
-        {"x": scores, "y": walk.lstm_scores[t]},
-        *({"x": units, "y": walk.lstm[name][t]} for name in _GATES),
-        {"x": units, "y": walk.lstm["ltm"][t]},
-        {"x": units, "y": walk.lstm["stm"][t]},
+        {**text, "text": list(walk.words[: t + 1])},
+        {"type": "scatter", "x": [centres[t]], "y": [-0.75]},
+        *({"type": "bar", "x": x, "y": y} for x, y in bars),
     ]
 
 
@@ -201,34 +219,34 @@ def step_through(walk: Walk) -> go.Figure:
         rows=3,
         cols=2,
         specs=[[{"colspan": 2}, None], [{}, {}], [{}, {}]],
-        row_heights=[0.12, 0.44, 0.44],
-        vertical_spacing=0.1,
+        row_heights=[0.1, 0.45, 0.45],
+        vertical_spacing=0.09,
         horizontal_spacing=0.08,
         subplot_titles=[
             "",
-            "RNN: hidden state h_t (its only memory)",
+            "RNN: hidden state h_t, its only memory",
             "score if the review ended here",
-            "LSTM: gates",
+            "LSTM: the four gates",
             "LSTM: LTM c_t and STM h_t",
         ],
     )
     # The sentence: every word in grey, the words read so far in colour, a marker under the last.
     fig.add_scatter(
-        x=list(range(1, words + 1)),
+        x=_word_centres(walk.words),
         y=[0] * words,
         text=list(walk.words),
         mode="text",
-        textfont={"color": COLOURS["reference"], "size": 15},
+        textfont={"color": COLOURS["reference"], "size": 14},
         hoverinfo="skip",
         showlegend=False,
         row=1,
         col=1,
     )
-    now = _frame_traces(walk, last)
+    now = [{k: v for k, v in trace.items() if k != "type"} for trace in _frame_traces(walk, last)]
     fig.add_scatter(
         **now[0],
         mode="text",
-        textfont={"color": COLOURS["input"], "size": 15},
+        textfont={"color": COLOURS["input"], "size": 14},
         hoverinfo="skip",
         showlegend=False,
         row=1,
@@ -244,7 +262,9 @@ def step_through(walk: Walk) -> go.Figure:
         col=1,
     )
     bar = {"hovertemplate": "%{y:.3f}"}
-    fig.add_bar(**now[2], name="RNN h_t", marker_color=COLOURS["stm"], **bar, row=2, col=1)
+    fig.add_bar(
+        **now[2], name="RNN h_t", marker_color=COLOURS["stm"], showlegend=False, **bar, row=2, col=1
+    )
     fig.add_bar(**now[3], name="RNN", marker_color=COLOURS["rnn"], **bar, row=2, col=2)
     fig.add_bar(**now[4], name="LSTM", marker_color=COLOURS["lstm"], **bar, row=2, col=2)
     for trace, name in zip(now[5:9], _GATES, strict=True):
@@ -264,19 +284,19 @@ def step_through(walk: Walk) -> go.Figure:
         "frame": {"duration": 0, "redraw": True},
         "transition": {"duration": 0},
     }
-    layout = base_layout("Reading the chapter's review, word by word", height=760)
+    layout = base_layout("Reading the chapter's review, word by word", height=820)
     layout["hovermode"] = "closest"
     layout["barmode"] = "group"
-    layout["legend"] = {"orientation": "h", "y": -0.1, "x": 0}
-    layout["margin"] = {"l": 56, "r": 16, "t": 56, "b": 150}
+    layout["legend"] = {"orientation": "h", "y": -0.08, "yanchor": "top", "x": 0}
+    layout["margin"] = {"l": 56, "r": 16, "t": 56, "b": 200}
     layout["sliders"] = [
         {
             "active": last,
             "currentvalue": {"prefix": "after the word: "},
-            "pad": {"t": 36},
-            "len": 0.86,
-            "x": 0.14,
-            "y": 0,
+            "pad": {"t": 0},
+            "len": 0.8,
+            "x": 0.2,
+            "y": -0.2,
             "yanchor": "top",
             "steps": [
                 {"label": word, "method": "animate", "args": [[str(t + 1)], show]}
@@ -290,10 +310,10 @@ def step_through(walk: Walk) -> go.Figure:
             "type": "buttons",
             "direction": "left",
             "x": 0,
-            "y": 0,
+            "y": -0.2,
             "xanchor": "left",
             "yanchor": "top",
-            "pad": {"t": 44},
+            "pad": {"t": 26},
             "showactive": False,
             "buttons": [
                 {
@@ -306,12 +326,18 @@ def step_through(walk: Walk) -> go.Figure:
         }
     ]
     fig.update_layout(layout)
-    fig.update_xaxes(visible=False, range=[0.4, words + 0.6], fixedrange=True, row=1, col=1)
+    line = _word_centres(walk.words)
+    fig.update_xaxes(
+        visible=False,
+        range=[-1, line[-1] + len(walk.words[-1]) / 2 + 1],
+        fixedrange=True,
+        row=1,
+        col=1,
+    )
     fig.update_yaxes(visible=False, range=[-1.2, 0.6], fixedrange=True, row=1, col=1)
-    fig.update_xaxes(title_text="hidden unit", dtick=1, row=2, col=1)
+    fig.update_xaxes(dtick=1, row=2, col=1)
     fig.update_xaxes(title_text="hidden unit", dtick=1, row=3, col=1)
     fig.update_xaxes(title_text="hidden unit", dtick=1, row=3, col=2)
-    fig.update_xaxes(title_text="score", row=2, col=2)
     fig.update_yaxes(range=[-1.05, 1.05], row=2, col=1)
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%", row=2, col=2)
     fig.update_yaxes(range=[-1.05, 1.05], row=3, col=1)
