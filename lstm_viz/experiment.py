@@ -28,7 +28,15 @@ from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
 from lstm_viz.review_task import SCORES, Batch, Review, TaskSpec, encode, reviews_at_distance
-from lstm_viz.training import KINDS, Model, TrainConfig, softmax, train
+from lstm_viz.training import (
+    KINDS,
+    Model,
+    TrainConfig,
+    initial_model,
+    input_gradients,
+    softmax,
+    train,
+)
 
 __all__ = [
     "BASE",
@@ -44,6 +52,7 @@ __all__ = [
     "Walk",
     "accuracy",
     "configs",
+    "gradient_reach",
     "load",
     "measure",
     "median_seed",
@@ -271,6 +280,34 @@ def measure(runs: dict[RunKey, Run], tests: dict[int, Batch]) -> Measured:
         labels=every_label,
         review_distances=np.concatenate([batch.distances for batch in tests.values()]),
     )
+
+
+def gradient_reach(tests: dict[int, Batch]) -> dict[tuple[str, int], NDArray[np.float64]]:
+    """How loudly the decisive word speaks to each untrained model, at each distance.
+
+    For every (kind, seed), the mean size of the loss's gradient at the decisive word, divided by
+    its mean size at the verdict word, over the reviews of ``tests`` at each distance; measured
+    on the weights training starts from (the same in both regimes).
+    """
+    together = _concatenate(list(tests.values()))
+    rows = np.arange(len(together))
+    decisive = together.lengths - 1 - together.distances
+    verdict = together.lengths - 3
+    reach = {}
+    with threadpool_limits(limits=1, user_api="blas"):
+        for kind in KINDS:
+            for seed in SEEDS:
+                model = initial_model(kind, replace(BASE, seed=seed))
+                size = np.linalg.norm(input_gradients(model, together), axis=-1)  # (T, B)
+                at_opinion, at_verdict = size[decisive, rows], size[verdict, rows]
+                reach[(kind, seed)] = np.array(
+                    [
+                        at_opinion[together.distances == d].mean()
+                        / at_verdict[together.distances == d].mean()
+                        for d in tests
+                    ]
+                )
+    return reach
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 * :func:`accuracy_by_distance` — each run's test accuracy against the distance between the
   decisive word and the end of the review, one panel per training regime.
 * :func:`training_loss` — each run's training loss, against the loss of knowing the verdict only.
+* :func:`gradient_reach` — how much gradient reaches the decisive word in the untrained models.
 * :func:`step_through` — two models reading one review word by word, with a slider and a play
   button over the words (Plotly frames, baked into the page like every figure).
 """
@@ -18,7 +19,13 @@ from lstm_viz.figures import base_layout
 from lstm_viz.review_task import SCORES, VERDICT_LENGTH
 from lstm_viz.style import COLOURS
 
-__all__ = ["REGIME_TITLES", "accuracy_by_distance", "step_through", "training_loss"]
+__all__ = [
+    "REGIME_TITLES",
+    "accuracy_by_distance",
+    "gradient_reach",
+    "step_through",
+    "training_loss",
+]
 
 #: How the figures name the regimes of :data:`lstm_viz.experiment.REGIMES`.
 REGIME_TITLES = {"every": "trained at every distance", "long": "trained at long distances only"}
@@ -166,6 +173,47 @@ def training_loss(runs: dict[RunKey, Run]) -> go.Figure:
     fig.update_xaxes(title_text="updates")
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_yaxes(title_text="cross-entropy loss", col=1)
+    return fig
+
+
+def gradient_reach(
+    reach: dict[tuple[str, int], np.ndarray], distances: tuple[int, ...]
+) -> go.Figure:
+    """How much of the loss's gradient reaches the decisive word, relative to the verdict, in
+    each untrained model (:func:`lstm_viz.experiment.gradient_reach`), on a log scale."""
+    fig = go.Figure()
+    for kind in ("rnn", "lstm"):
+        for n, seed in enumerate(SEEDS):
+            fig.add_scatter(
+                x=list(distances),
+                y=reach[(kind, seed)],
+                name=f"{MODEL_NAMES[kind]}, 5 seeds",
+                legendgroup=kind,
+                showlegend=n == 0,
+                mode="lines+markers",
+                line={"color": COLOURS[kind], "width": 1.6},
+                marker={"size": 5},
+                opacity=0.8,
+                hovertemplate=f"{MODEL_NAMES[kind]} seed {seed}: %{{y:.2e}}<extra></extra>",
+            )
+    fig.add_vrect(
+        x0=min(distances) - 1,
+        x1=_shortest("long") - 0.5,
+        fillcolor=COLOURS["reference"],
+        opacity=0.18,
+        line_width=0,
+        layer="below",
+        annotation_text="closer than any review<br>of the long-only regime",
+        annotation_position="bottom left",
+        annotation_font_size=11,
+    )
+    layout = base_layout("Gradient reaching the decisive word before training", height=420)
+    layout["hovermode"] = "closest"
+    fig.update_layout(layout)
+    fig.update_xaxes(
+        title_text="words after the decisive word", range=[min(distances) - 1, max(distances) + 1]
+    )
+    fig.update_yaxes(title_text="opinion ÷ verdict", type="log", exponentformat="power")
     return fig
 
 

@@ -33,6 +33,8 @@ __all__ = [
     "clip_by_norm",
     "cross_entropy",
     "init_params",
+    "initial_model",
+    "input_gradients",
     "loss_and_gradients",
     "softmax",
     "train",
@@ -122,17 +124,21 @@ class Model:
         return np.argmax(self.logits(self.run(batch).h[-1]), axis=-1)
 
 
-def _rnn_backward(params: Params, run: RNNRun, dh: Float) -> Params:
+def _rnn_backward(params: Params, run: RNNRun, dh: Float) -> Float:
+    """The loss's gradient for the cell's pre-activation at every step (T, B, H), from ``dh``,
+    its gradient for the last state."""
     dz = np.zeros((*run.x.shape[:2], dh.shape[-1]))
     w_hh = params["w_hh"]
     for t in range(run.x.shape[0] - 1, -1, -1):
         live = run.mask[t, :, None]
         dz[t] = dh * live * (1.0 - run.h[t + 1] ** 2)
         dh = dz[t] @ w_hh + dh * (1.0 - live)
-    return _weight_gradients(run.x, run.h[:-1], dz)
+    return dz
 
 
-def _lstm_backward(params: Params, run: LSTMRun, dh: Float) -> Params:
+def _lstm_backward(params: Params, run: LSTMRun, dh: Float) -> Float:
+    """As :func:`_rnn_backward`, for the four gate blocks (T, B, 4H); the gradient also flows
+    back along the LTM, multiplied at each step by the forget gate."""
     dc = np.zeros_like(dh)
     steps = run.x.shape[0]
     dz = np.zeros((steps, dh.shape[0], 4 * dh.shape[1]))
@@ -155,7 +161,7 @@ def _lstm_backward(params: Params, run: LSTMRun, dh: Float) -> Params:
         dz_o[...] = dh_cell * squashed * o * (1.0 - o)
         dh = dz[t] @ w_hh + dh * (1.0 - live)
         dc = dc_cell * f + dc * (1.0 - live)
-    return _weight_gradients(run.x, run.h[:-1], dz)
+    return dz
 
 
 def _weight_gradients(x: Float, h_prev: Float, dz: Float) -> Params:
@@ -170,17 +176,34 @@ def _weight_gradients(x: Float, h_prev: Float, dz: Float) -> Params:
     }
 
 
+def _backward(model: Model, run: RNNRun | LSTMRun, dh: Float) -> Float:
+    backward = _lstm_backward if model.kind == "lstm" else _rnn_backward
+    return backward(model.params, run, dh)
+
+
 def loss_and_gradients(model: Model, batch: Batch) -> tuple[float, Params]:
     """The mean cross-entropy of ``model`` on ``batch`` and its gradient for every parameter."""
     run = model.run(batch)
     h_last = run.h[-1]
     loss, dlogits = cross_entropy(model.logits(h_last), batch.labels)
-    dh = dlogits @ model.params["w_out"]
-    backward = _lstm_backward if model.kind == "lstm" else _rnn_backward
-    grads = backward(model.params, run, dh)
+    dz = _backward(model, run, dlogits @ model.params["w_out"])
+    grads = _weight_gradients(run.x, run.h[:-1], dz)
     grads["w_out"] = dlogits.T @ h_last
     grads["b_out"] = dlogits.sum(axis=0)
     return loss, grads
+
+
+def input_gradients(model: Model, batch: Batch) -> Float:
+    """Each review's own loss differentiated by each of its inputs x_t: (T, B, D).
+
+    Its size at a word says how strongly the loss depends on that word, and so how much training
+    can learn about the word from this review.
+    """
+    run = model.run(batch)
+    _, dlogits = cross_entropy(model.logits(run.h[-1]), batch.labels)
+    dlogits *= len(batch)  # the gradient of each review's loss, not of the batch's mean
+    dz = _backward(model, run, dlogits @ model.params["w_out"])
+    return dz @ model.params["w_ih"]
 
 
 def clip_by_norm(grads: Params, limit: float) -> tuple[Params, float]:
@@ -255,6 +278,21 @@ class Trained:
     cpu_seconds: float
 
 
+def _seeds(config: TrainConfig) -> list[np.random.SeedSequence]:
+    """Independent seeds for the training reviews, their order and the starting weights."""
+    return np.random.SeedSequence(config.seed).spawn(3)
+
+
+def initial_model(kind: str, config: TrainConfig = TrainConfig()) -> Model:
+    """The model :func:`train` starts from: weights from the seed, the forget gates opened."""
+    _kind(kind)
+    rng = np.random.default_rng(_seeds(config)[2])
+    params = init_params(kind, len(VOCABULARY), config.hidden, len(SCORES), rng)
+    if kind == "lstm":  # gate blocks i, f, g, o: start with the forget gate open
+        params["b_ih"][config.hidden : 2 * config.hidden] += config.forget_bias
+    return Model(kind, params)
+
+
 def train(
     kind: str,
     config: TrainConfig = TrainConfig(),
@@ -267,16 +305,12 @@ def train(
     ``on_step(step, model)`` is called after every update (steps count from 1).
     """
     _kind(kind)
-    data_seed, order_seed, init_seed = np.random.SeedSequence(config.seed).spawn(3)
+    data_seed, order_seed, _ = _seeds(config)
     rng = np.random.default_rng(data_seed)
     reviews = encode(random_reviews(rng, config.train_size, config.task))
     order = np.random.default_rng(order_seed)
-    params = init_params(
-        kind, len(VOCABULARY), config.hidden, len(SCORES), np.random.default_rng(init_seed)
-    )
-    if kind == "lstm":  # gate blocks i, f, g, o: start with the forget gate open
-        params["b_ih"][config.hidden : 2 * config.hidden] += config.forget_bias
-    model = Model(kind, params)
+    model = initial_model(kind, config)
+    params = model.params
     adam = Adam(params, config.learning_rate)
     losses = np.zeros(config.steps)
     per_epoch = config.train_size // config.batch

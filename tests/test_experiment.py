@@ -116,3 +116,14 @@ def test_median_seed_is_the_middle_run(measured) -> None:
             seed = ex.median_seed(measured, regime, kind)
             means = sorted(measured.accuracy[(regime, kind, s)].mean() for s in ex.SEEDS)
             assert measured.accuracy[(regime, kind, seed)].mean() == means[len(means) // 2]
+
+
+def test_less_gradient_reaches_far_words_and_the_lstm_gets_more_of_it() -> None:
+    """Before training, the gradient at the decisive word shrinks with its distance, and an LSTM
+    (forget gates opened) keeps more of it than an RNN at every distance of the long regime."""
+    reach = ex.gradient_reach(ex.test_set(20))
+    far = np.array(ex.TEST_DISTANCES) >= 14
+    for seed in ex.SEEDS:
+        rnn, lstm = reach[("rnn", seed)], reach[("lstm", seed)]
+        assert np.all(np.diff(np.log(rnn)) < 0)
+        assert np.all(lstm[far] > 10 * rnn[far])

@@ -108,3 +108,15 @@ def test_the_baked_step_through_carries_its_frames(walk) -> None:
     # The JSON is the same every time: no random ids, fixed float formatting.
     assert html == figure_html(sf.step_through(walk), "walk", alt="a step-through")
     assert pio.to_json(sf.step_through(walk)) == pio.to_json(sf.step_through(walk))
+
+
+def test_gradient_reach_figure_has_one_line_per_model_and_seed() -> None:
+    tests = ex.test_set(10)
+    reach = ex.gradient_reach(tests)
+    assert set(reach) == {(kind, seed) for kind in ("rnn", "lstm") for seed in ex.SEEDS}
+    fig = sf.gradient_reach(reach, tuple(tests))
+    assert len(fig.data) == len(reach)
+    assert bundle_for(fig) == "basic"
+    for trace, values in zip(fig.data, reach.values(), strict=True):
+        np.testing.assert_array_equal(trace.y, values)
+        assert len(trace.x) == len(tests)
