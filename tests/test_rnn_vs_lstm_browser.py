@@ -12,10 +12,10 @@ PAGE = "book/rnn-vs-lstm.html"
 WALK = "rnn-lstm-step-through"
 
 
-def test_the_page_draws_its_three_figures_without_error(visit) -> None:
+def test_the_page_draws_its_four_figures_without_error(visit) -> None:
     seen = visit(PAGE)
     ids = [d.get_attribute("id") for d in seen.page.query_selector_all(".lstm-viz-figure")]
-    assert ids == ["rnn-lstm-accuracy", "rnn-lstm-loss", WALK]
+    assert ids == ["rnn-lstm-accuracy", "rnn-lstm-loss", "rnn-lstm-gradient-reach", WALK]
     assert not seen.console_errors and not seen.page_errors and not seen.foreign_requests
     assert "plotly-basic.min.js" in seen.page.content()
 
