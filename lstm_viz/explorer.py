@@ -284,7 +284,7 @@ def explorer_figure(
     weights: Weights = Weights(),
     overrides: Mapping[str, float] | None = None,
 ) -> go.Figure:
-    """The explorer's figure at one state, every value from :func:`step`, for explorer.js to drive.
+    """The explorer's figure at one state, every value from :func:`lstm_viz.gates.step`.
 
     ``overrides`` maps gate names (``forget``, ``input``, ``candidate``, ``output``) to the values
     the reader set; overridden gates are drawn as diamonds, their computed value as an open circle.

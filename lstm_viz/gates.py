@@ -7,6 +7,7 @@ Two views of the same cell:
   output may be overridden, and everything downstream follows. Broadcasts over numpy arrays.
 * :func:`lstm_step` — the general cell for batches of vectors, with the gate blocks in the order
   i, f, g, o of the common deep-learning frameworks. :func:`rnn_step` is the plain tanh RNN cell.
+  :func:`lstm_activations` is the same step keeping every gate's output, for back-propagation.
 
 All arithmetic is float64. Bad input raises ``TypeError`` (wrong kind of value) or ``ValueError``
 (NaN, infinity, wrong shape, an override outside its gate's range), naming the argument.
@@ -15,7 +16,7 @@ All arithmetic is float64. Bad input raises ``TypeError`` (wrong kind of value) 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -23,8 +24,10 @@ from numpy.typing import ArrayLike, NDArray
 __all__ = [
     "GATE_RANGES",
     "Gates",
+    "LSTMActivations",
     "Neuron",
     "Weights",
+    "lstm_activations",
     "lstm_step",
     "rnn_step",
     "sigmoid",
@@ -137,11 +140,15 @@ class Gates:
 
 
 def _cell(i: Float, f: Float, g: Float, o: Float, c_prev: Float) -> tuple[Float, ...]:
-    """The part both cells share: forget, learn, then read the STM out of the new LTM."""
+    """The part both cells share: forget, learn, then read the STM out of the new LTM.
+
+    Returns kept, learned, the new LTM c, its squashed value tanh(c) and the new STM o·tanh(c).
+    """
     kept = f * c_prev
     learned = i * g
     c = kept + learned
-    return kept, learned, c, o * np.tanh(c)
+    squashed = np.tanh(c)
+    return kept, learned, c, squashed, o * squashed
 
 
 def _checked_override(name: str, value: ArrayLike) -> Float:
@@ -201,7 +208,7 @@ def step(
         return np.broadcast_to(activations[key], shape)
 
     i, f, g, o = (gate(name) for name in ("input", "forget", "candidate", "output"))
-    kept, learned, c, h = _cell(i, f, g, o, c_prev)
+    kept, learned, c, _, h = _cell(i, f, g, o, c_prev)
     return Gates(*(_frozen(a) for a in (f, i, g, o, kept, learned, c, h)))
 
 
@@ -246,6 +253,46 @@ def _preactivation(
     return z, h
 
 
+class LSTMActivations(NamedTuple):
+    """Everything one step of the general cell computes, as back-propagation needs it.
+
+    ``input``, ``forget``, ``output`` are the sigmoid gates and ``candidate`` the tanh layer, each
+    of the shape of ``h``; ``ltm`` is the new LTM c_t, ``squashed`` is tanh(c_t) and ``stm`` the
+    new STM h_t = output·squashed.
+    """
+
+    input: Float
+    forget: Float
+    candidate: Float
+    output: Float
+    ltm: Float
+    squashed: Float
+    stm: Float
+
+
+def lstm_activations(
+    x: ArrayLike,
+    h_prev: ArrayLike,
+    c_prev: ArrayLike,
+    w_ih: ArrayLike,
+    w_hh: ArrayLike,
+    b_ih: ArrayLike,
+    b_hh: ArrayLike,
+) -> LSTMActivations:
+    """One step of the general LSTM cell with every value it computes.
+
+    The arguments are those of :func:`lstm_step`, which is this function keeping only the new STM
+    and LTM.
+    """
+    x, w, hidden = _inputs(x, w_ih, 4)
+    z, h = _preactivation(x, w, h_prev, w_hh, b_ih, b_hh, hidden)
+    c = _matrix("c_prev", c_prev, h.shape)
+    zi, zf, zg, zo = np.split(z, 4, axis=-1)
+    i, f, g, o = sigmoid(zi), sigmoid(zf), np.tanh(zg), sigmoid(zo)
+    _, _, c_new, squashed, h_new = _cell(i, f, g, o, c)
+    return LSTMActivations(i, f, g, o, c_new, squashed, h_new)
+
+
 def lstm_step(
     x: ArrayLike,
     h_prev: ArrayLike,
@@ -261,12 +308,8 @@ def lstm_step(
     ``w_hh`` (4H, H), ``b_ih`` and ``b_hh`` (4H,), with the four row blocks in the order
     input i, forget f, candidate g, output o.
     """
-    x, w, hidden = _inputs(x, w_ih, 4)
-    z, h = _preactivation(x, w, h_prev, w_hh, b_ih, b_hh, hidden)
-    c = _matrix("c_prev", c_prev, h.shape)
-    zi, zf, zg, zo = np.split(z, 4, axis=-1)
-    *_, c_new, h_new = _cell(sigmoid(zi), sigmoid(zf), np.tanh(zg), sigmoid(zo), c)
-    return h_new, c_new
+    cell = lstm_activations(x, h_prev, c_prev, w_ih, w_hh, b_ih, b_hh)
+    return cell.stm, cell.ltm
 
 
 def rnn_step(

@@ -27,7 +27,7 @@ __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup"]
 
 #: Where the notebooks go in the built site.
 FOLDER = "_notebooks"
-_ROLE = re.compile(r"\{(val|claim|explore|cite(?::[a-z]+)?|doc)\}`([^`]*)`")
+_ROLE = re.compile(r"\{(val|claim|explore|cite(?::[a-z]+)?|doc|glue(?::[a-z]+)?)\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _ADMONITION = re.compile(
     r"^```\{admonition\} *([^\n]*)\n((?::\w+:[^\n]*\n)*)(.*?)^```[ \t]*$", re.M | re.S
@@ -67,6 +67,8 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
             return format_value(content)
         if role == "claim" or role == "doc":
             return words
+        if role.startswith("glue"):  # a computed sentence: shown by the code cell that makes it
+            return f"`{content}`"
         if role == "explore":
             state = parse_state(target)
             if not state:

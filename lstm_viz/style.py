@@ -14,6 +14,9 @@ COLOURS: dict[str, str] = {
     "learned": "#5aa9e6",
     "ltm": "#8e44ad",
     "stm": "#2e9e4f",
+    "rnn": "#c0392b",  # the plain RNN, where the two models are compared
+    "lstm": "#8e44ad",  # the LSTM: the colour of the LTM it adds
+    "reference": "#95a5a6",  # baselines such as chance
 }
 
 #: How the book names each quantity of :class:`lstm_viz.gates.Gates`, with its symbol.
