@@ -73,6 +73,9 @@ def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doc
         _meta("og:url", url, "property"),
     ]
     context["metatags"] = context.get("metatags", "") + "".join(tags)
+    # The published address is in og:url; a <link rel="canonical"> would be the page's only tag
+    # pointing at another host, in a book that promises none.
+    context["pageurl"] = None
 
 
 def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:

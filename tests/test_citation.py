@@ -91,7 +91,7 @@ def test_every_page_has_citation_metadata_and_a_cite_note(built_site: Path) -> N
         for name in ("citation_title", "citation_author", "citation_publication_date"):
             assert f'<meta name="{name}"' in html, f"{page.name} lacks {name}"
         assert '<meta property="og:title"' in html and '<meta property="og:url"' in html
-        assert f'<link rel="canonical" href="{citation.url}' in html
+        assert f'<meta property="og:url" content="{citation.url}' in html
         if page.name != "cite.html":
             assert "lstm-viz-cite-note" in html and 'href="cite.html"' in html, page.name
 
