@@ -53,6 +53,9 @@ def _meta(name: str, content: str, attribute: str = "name") -> str:
 
 
 def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # The published address is in og:url; a <link rel="canonical"> would be the page's only tag
+    # pointing at another host, in a book that promises none.
+    context["pageurl"] = None
     if doctree is None:  # search, genindex
         return
     c = citation_of(app)
@@ -73,9 +76,6 @@ def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doc
         _meta("og:url", url, "property"),
     ]
     context["metatags"] = context.get("metatags", "") + "".join(tags)
-    # The published address is in og:url; a <link rel="canonical"> would be the page's only tag
-    # pointing at another host, in a book that promises none.
-    context["pageurl"] = None
 
 
 def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
