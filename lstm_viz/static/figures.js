@@ -14,8 +14,13 @@
     };
   }
 
+  // The colours each figure was last drawn with, by div: the theme's script sets data-theme on
+  // every page load, mostly to the value it already had, and a relayout redraws the whole figure.
+  var drawnWith = new WeakMap();
+
   function themeUpdate(div, layout) {
     var c = themeColours(div);
+    drawnWith.set(div, JSON.stringify(c));
     var update = { "font.color": c.text };
     Object.keys(layout).forEach(function (key) {
       if (/^[xy]axis\d*$/.test(key)) {
@@ -51,7 +56,8 @@
 
   new MutationObserver(function () {
     figures.forEach(function (div) {
-      if (div.layout) Plotly.relayout(div, themeUpdate(div, div.layout));
+      if (!div.layout || drawnWith.get(div) === JSON.stringify(themeColours(div))) return;
+      Plotly.relayout(div, themeUpdate(div, div.layout));
     });
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 })();
