@@ -37,6 +37,24 @@ def _shortest(regime: str) -> int:
     return VERDICT_LENGTH + 3 * REGIMES[regime].least_after
 
 
+def _reference_lines(fig: go.Figure, col: int, lines: list[tuple], hover: str) -> None:
+    """Grey dashed lines that the models' curves are read against: (name, x, y, dash) each,
+    shown in the legend once (from the first column)."""
+    for name, x, y, dash in lines:
+        fig.add_scatter(
+            x=x,
+            y=y,
+            name=name,
+            legendgroup=name,
+            showlegend=col == 1,
+            mode="lines",
+            line={"color": COLOURS["reference"], "width": 2, "dash": dash},
+            hovertemplate=f"{name}: %{{y:{hover}}}<extra></extra>",
+            row=1,
+            col=col,
+        )
+
+
 def accuracy_by_distance(measured: Measured) -> go.Figure:
     """One line per run (five seeds per model), with the best a model can do from the verdict
     alone and from no word at all; distances no training review had are shaded."""
@@ -67,22 +85,15 @@ def accuracy_by_distance(measured: Measured) -> go.Figure:
                     row=1,
                     col=col,
                 )
-        for name, y, dash in (
-            ("best from the verdict alone", measured.verdict_only, "dash"),
-            ("best single score", measured.constant, "dot"),
-        ):
-            fig.add_scatter(
-                x=x,
-                y=y,
-                name=name,
-                legendgroup=name,
-                showlegend=col == 1,
-                mode="lines",
-                line={"color": COLOURS["reference"], "width": 2, "dash": dash},
-                hovertemplate=f"{name}: %{{y:.1%}}<extra></extra>",
-                row=1,
-                col=col,
-            )
+        _reference_lines(
+            fig,
+            col,
+            [
+                ("best from the verdict alone", x, measured.verdict_only, "dash"),
+                ("best single score", x, measured.constant, "dot"),
+            ],
+            ".1%",
+        )
         shortest = _shortest(regime)
         if shortest > min(x):
             fig.add_vrect(
@@ -150,22 +161,15 @@ def training_loss(runs: dict[RunKey, Run]) -> go.Figure:
                     col=col,
                 )
         steps = runs[(regime, "rnn", SEEDS[0])].config.steps
-        for name, level, dash in (
-            ("knows the verdict only (ln 2)", np.log(2), "dash"),
-            ("knows nothing (ln 4)", np.log(len(SCORES)), "dot"),
-        ):
-            fig.add_scatter(
-                x=[0, steps],
-                y=[level, level],
-                name=name,
-                legendgroup=name,
-                showlegend=col == 1,
-                mode="lines",
-                line={"color": COLOURS["reference"], "width": 2, "dash": dash},
-                hovertemplate=f"{name}: %{{y:.3f}}<extra></extra>",
-                row=1,
-                col=col,
-            )
+        _reference_lines(
+            fig,
+            col,
+            [
+                ("knows the verdict only (ln 2)", [0, steps], [np.log(2)] * 2, "dash"),
+                ("knows nothing (ln 4)", [0, steps], [np.log(len(SCORES))] * 2, "dot"),
+            ],
+            ".3f",
+        )
     layout = base_layout("Training loss (mean over every 50 updates)", height=420)
     layout["legend"] = {"orientation": "h", "y": -0.25, "x": 0}
     layout["hovermode"] = "closest"
