@@ -1,4 +1,4 @@
-"""Time lstm_viz.gates.step on a 1000×1000 grid of (STM, LTM) states. Target: ≤ 50 ms.
+"""Time lstm_viz.model.gates.step on a 1000×1000 grid of (STM, LTM) states. Target: ≤ 50 ms.
 
 Run: .venv/bin/python benchmarks/gates.py
 """
@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 
-from lstm_viz.gates import step
+from lstm_viz.model.gates import step
 
 
 def timed(label: str, stm: np.ndarray, ltm: np.ndarray, repeats: int) -> None:

@@ -84,12 +84,12 @@ def test_the_site_root_leads_to_the_landing_page(built_site: Path) -> None:
 
 def test_a_change_to_lstm_viz_marks_every_page_for_rebuilding(tmp_path: Path) -> None:
     """Pages are made by lstm_viz: its fingerprint is a config value, so editing it re-reads all."""
-    from lstm_viz import sphinx_site
+    from lstm_viz.sphinx import assets as sphinx_site
 
     package = tmp_path / "lstm_viz"
-    shutil.copytree(Path(sphinx_site.__file__).parent, package)
+    shutil.copytree(Path(sphinx_site.__file__).parents[1], package)
     before = sphinx_site.source_fingerprint(package)
     assert before == sphinx_site.source_fingerprint()
-    css = package / "static" / "lstm-viz.css"
+    css = package / "presentation" / "static" / "lstm-viz.css"
     css.write_text(css.read_text() + "\n/* changed */\n")
     assert sphinx_site.source_fingerprint(package) != before

@@ -1,9 +1,9 @@
 """What the built chapter states, read back from the page and checked against the model.
 
 Numbers in the prose are written as value keys and filled in at build time; qualitative sentences
-carry the name of a claim (see lstm_viz.claims). These tests read both back from the built page, so
-neither an edit of the model nor an edit of the text can make them disagree unnoticed, and they
-check that the chapter's source writes no number by hand.
+carry the name of a claim (see lstm_viz.model.claims). These tests read both back from the built
+page, so neither an edit of the model nor an edit of the text can make them disagree unnoticed, and
+they check that the chapter's source writes no number by hand.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from lstm_viz.claims import CLAIMS, format_value, parse_key, value
-from lstm_viz.diagrams import DIAGRAMS
-from lstm_viz.html_tables import behaviour_table_html, componentwise_table_html
-from lstm_viz.table import behaviour_table
+from lstm_viz.model.claims import CLAIMS, format_value, parse_key, value
+from lstm_viz.model.table import behaviour_table
+from lstm_viz.presentation.diagrams import DIAGRAMS
+from lstm_viz.presentation.html_tables import behaviour_table_html, componentwise_table_html
 from tests.conftest import ROOT
 from tests.pages import Element, parse
 

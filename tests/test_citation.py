@@ -13,7 +13,7 @@ import pytest
 import yaml
 from pybtex.database import parse_string
 
-from lstm_viz.citation import load_citation
+from lstm_viz.presentation.citation import load_citation
 from tests.conftest import ROOT, html_pages
 
 CFF = ROOT / "CITATION.cff"

@@ -8,10 +8,9 @@ import re
 import numpy as np
 import pytest
 
-from lstm_viz.claims import CLAIMS, format_value, parse_key, value
-from lstm_viz.gates import Neuron, Weights, sigmoid, step
-from lstm_viz.html_tables import behaviour_table_html, componentwise_table_html, number
-from lstm_viz.table import (
+from lstm_viz.model.claims import CLAIMS, format_value, parse_key, value
+from lstm_viz.model.gates import Neuron, Weights, sigmoid, step
+from lstm_viz.model.table import (
     BANDS,
     EXAMPLE_LTM,
     EXAMPLE_STM,
@@ -21,6 +20,7 @@ from lstm_viz.table import (
     kept_words,
     learnt_words,
 )
+from lstm_viz.presentation.html_tables import behaviour_table_html, componentwise_table_html, number
 
 
 @pytest.mark.parametrize(

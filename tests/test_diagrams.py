@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from lstm_viz.diagrams import (
+from lstm_viz.presentation.diagrams import (
     DIAGRAMS,
     HEIGHT,
     PALETTE,
@@ -16,7 +16,7 @@ from lstm_viz.diagrams import (
     diagram_svg,
     show_diagram,
 )
-from lstm_viz.style import COLOURS
+from lstm_viz.presentation.style import COLOURS
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 # The page background of the book's theme (pydata-sphinx-theme) in each mode.

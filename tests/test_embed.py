@@ -8,9 +8,9 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from lstm_viz import figures, show
-from lstm_viz.embed import bundle_for, figure_html
-from lstm_viz.gates import step
+from lstm_viz.model.gates import step
+from lstm_viz.presentation import figures
+from lstm_viz.presentation.embed import bundle_for, figure_html, show
 
 
 def _spec(html: str, name: str) -> dict:

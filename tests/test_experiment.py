@@ -8,9 +8,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from lstm_viz import experiment as ex
-from lstm_viz.review_task import CHAPTER_SENTENCE, SCORES, VOCABULARY, encode, parse
-from lstm_viz.training import Model, init_params, train
+from lstm_viz.experiment import runs as ex
+from lstm_viz.experiment.review_task import CHAPTER_SENTENCE, SCORES, VOCABULARY, encode, parse
+from lstm_viz.experiment.training import Model, init_params, train
 
 
 @pytest.fixture(scope="module")

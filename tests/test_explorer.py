@@ -9,11 +9,12 @@ import re
 import numpy as np
 import pytest
 
-from lstm_viz import explorer as ex
-from lstm_viz.embed import bundle_for
-from lstm_viz.gates import GATE_RANGES, Neuron, Weights, step
-from lstm_viz.html_tables import behaviour_table_html
-from lstm_viz.table import BANDS
+from lstm_viz.model import state
+from lstm_viz.model.gates import GATE_RANGES, GATES, Neuron, Weights, step
+from lstm_viz.model.table import BANDS
+from lstm_viz.presentation import explorer as ex
+from lstm_viz.presentation.embed import bundle_for
+from lstm_viz.presentation.html_tables import behaviour_table_html
 
 
 def _trace(fig, role: str):
@@ -40,14 +41,14 @@ def test_every_point_is_the_value_step_computes(stm, ltm, overrides) -> None:
     cell = step(stm, ltm, **overrides)
     free = step(stm, ltm)
     assert list(_trace(fig, "stm").y) == [stm]
-    assert np.allclose(_trace(fig, "gates").y, [getattr(cell, g) for g in ex.GATES], atol=0)
+    assert np.allclose(_trace(fig, "gates").y, [getattr(cell, g) for g in GATES], atol=0)
     ltm_column = [ltm, cell.kept, cell.learned, cell.ltm, cell.stm]
     assert np.allclose(_trace(fig, "ltm").y, ltm_column, atol=0)
     # The open circles hold what the cell computes, shown only for the gates the reader set.
-    assert np.allclose(_trace(fig, "computed").y, [getattr(free, g) for g in ex.GATES], atol=0)
-    shown = [1 if g in overrides else 0 for g in ex.GATES]
+    assert np.allclose(_trace(fig, "computed").y, [getattr(free, g) for g in GATES], atol=0)
+    shown = [1 if g in overrides else 0 for g in GATES]
     assert list(_trace(fig, "computed").marker.opacity) == shown
-    symbols = ["diamond" if g in overrides else "circle" for g in ex.GATES]
+    symbols = ["diamond" if g in overrides else "circle" for g in GATES]
     assert list(_trace(fig, "gates").marker.symbol) == symbols
 
 
@@ -64,7 +65,7 @@ def test_the_shaded_band_is_the_band_of_the_stm(stm: float) -> None:
     bar = _trace(ex.explorer_figure(stm), "band")
     low, high = bar.base[0], bar.base[0] + bar.y[0]
     band = next(b for b in BANDS if b.low <= stm < b.high)
-    assert low == max(band.low, ex.STM_RANGE[0]) and high == min(band.high, ex.STM_RANGE[1])
+    assert low == max(band.low, state.STM_RANGE[0]) and high == min(band.high, state.STM_RANGE[1])
     assert low <= stm <= high
 
 
@@ -74,15 +75,15 @@ def test_the_script_gets_weights_ranges_and_bands_from_python() -> None:
     assert meta["weights"]["forget"] == [2.0, -1.0]
     assert meta["weights"]["candidate"] == [0.5, 0.25]
     assert meta["weights"]["input"] == [1.0, 0.0]
-    assert meta["ranges"]["stm"] == list(ex.STM_RANGE)
-    assert meta["ranges"]["ltm"] == list(ex.LTM_RANGE)
+    assert meta["ranges"]["stm"] == list(state.STM_RANGE)
+    assert meta["ranges"]["ltm"] == list(state.LTM_RANGE)
     for gate, bounds in GATE_RANGES.items():
         assert meta["ranges"][gate] == list(bounds)
     assert [b["key"] for b in meta["bands"]] == [b.key for b in BANDS]
     for sent, band in zip(meta["bands"], BANDS, strict=True):
         assert sent["low"] == (band.low if math.isfinite(band.low) else None)
         assert sent["high"] == (band.high if math.isfinite(band.high) else None)
-    assert meta["hash"] == ex.HASH_KEYS
+    assert meta["hash"] == state.HASH_KEYS
 
 
 def test_the_page_html_is_valid_json_with_no_infinity_and_the_same_every_time() -> None:
@@ -107,11 +108,11 @@ def test_the_page_html_is_valid_json_with_no_infinity_and_the_same_every_time() 
     ],
 )
 def test_state_hash(args, expected) -> None:
-    assert ex.state_hash(*args) == expected
+    assert state.state_hash(*args) == expected
 
 
 def test_state_hash_lists_overrides_in_a_fixed_order() -> None:
-    link = ex.state_hash(1, 2, output=0.5, forget=0.25, candidate=-1)
+    link = state.state_hash(1, 2, output=0.5, forget=0.25, candidate=-1)
     assert link == "#s=1&c=2&f=0.25&g=-1&o=0.5"
 
 
@@ -129,7 +130,7 @@ def test_state_hash_lists_overrides_in_a_fixed_order() -> None:
 )
 def test_bad_states_are_refused_by_name(kwargs, message) -> None:
     with pytest.raises(ValueError, match=message):
-        ex.state_hash(**kwargs)
+        state.state_hash(**kwargs)
 
 
 def test_bad_figure_states_are_refused() -> None:

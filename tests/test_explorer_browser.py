@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lstm_viz.explorer import GATES, LTM_RANGE, STM_RANGE
-from lstm_viz.gates import step
-from lstm_viz.table import BANDS
+from lstm_viz.model.gates import GATES, step
+from lstm_viz.model.state import LTM_RANGE, STM_RANGE
+from lstm_viz.model.table import BANDS
 
 pytestmark = pytest.mark.browser
 

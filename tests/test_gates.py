@@ -10,7 +10,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from lstm_viz.gates import GATE_RANGES, Gates, Neuron, Weights, lstm_step, rnn_step, sigmoid, step
+from lstm_viz.model.gates import (
+    GATE_RANGES,
+    Gates,
+    Neuron,
+    Weights,
+    lstm_step,
+    rnn_step,
+    sigmoid,
+    step,
+)
 
 finite = st.floats(-50, 50, allow_nan=False, allow_infinity=False)
 wide = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)

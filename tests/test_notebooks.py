@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from lstm_viz.notebooks import is_notebook, notebook_for, plain_markdown
+from lstm_viz.sphinx.notebooks import is_notebook, notebook_for, plain_markdown
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.build

@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from lstm_viz.review_task import (
+from lstm_viz.experiment.review_task import (
     CHAPTER_SENTENCE,
     SCORES,
     VERDICT_LENGTH,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lstm_viz.review_task import CHAPTER_SENTENCE, parse
+from lstm_viz.experiment.review_task import CHAPTER_SENTENCE, parse
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,10 @@ import numpy as np
 import plotly.io as pio
 import pytest
 
-from lstm_viz import experiment as ex
-from lstm_viz import sequence_figures as sf
-from lstm_viz.embed import bundle_for, figure_html
-from lstm_viz.review_task import CHAPTER_SENTENCE, SCORES, parse
+from lstm_viz.experiment import figures as sf
+from lstm_viz.experiment import runs as ex
+from lstm_viz.experiment.review_task import CHAPTER_SENTENCE, SCORES, parse
+from lstm_viz.presentation.embed import bundle_for, figure_html
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lstm_viz.gates import lstm_activations, lstm_step, rnn_step
-from lstm_viz.sequences import inputs, run_lstm, run_rnn
-from lstm_viz.training import init_params
+from lstm_viz.experiment.sequences import inputs, run_lstm, run_rnn
+from lstm_viz.experiment.training import init_params
+from lstm_viz.model.gates import lstm_activations, lstm_step, rnn_step
 
 
 def _params(kind: str, seed: int = 0) -> dict:

@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from lstm_viz.claims import format_value
-from lstm_viz.explorer import parse_state
+from lstm_viz.model.claims import format_value
+from lstm_viz.model.state import parse_state
 from tests.pages import parse
 
-CONF = 'extensions = ["myst_parser", "lstm_viz.sphinx_claims"]\nroot_doc = "index"\n'
+# The roles alone, as the book's extension sets them up.
+CONF = (
+    'extensions = ["myst_parser"]\nroot_doc = "index"\n'
+    "def setup(app):\n"
+    "    from lstm_viz.sphinx.roles import setup_roles\n"
+    "    setup_roles(app)\n"
+)
 
 
 def build(tmp_path: Path, pages: dict[str, str]) -> tuple[subprocess.CompletedProcess, Path]:

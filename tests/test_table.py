@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lstm_viz.gates import step
-from lstm_viz.table import BANDS, band_of, behaviour_table
+from lstm_viz.model.gates import step
+from lstm_viz.model.table import BANDS, band_of, behaviour_table
 
 
 def test_bands_cover_the_line_without_gaps_and_hold_their_stated_value() -> None:

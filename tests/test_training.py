@@ -11,10 +11,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from lstm_viz.gates import lstm_step
-from lstm_viz.review_task import Batch, TaskSpec
-from lstm_viz.sequences import CELL_KEYS, inputs, run_lstm
-from lstm_viz.training import (
+from lstm_viz.experiment.review_task import Batch, TaskSpec
+from lstm_viz.experiment.sequences import CELL_KEYS, inputs, run_lstm
+from lstm_viz.experiment.training import (
     Adam,
     Model,
     TrainConfig,
@@ -26,6 +25,7 @@ from lstm_viz.training import (
     softmax,
     train,
 )
+from lstm_viz.model.gates import lstm_step
 from tests.conftest import ROOT
 
 SMALL = TrainConfig(hidden=4, steps=30, batch=16, train_size=200, task=TaskSpec(after=3), seed=11)
@@ -67,7 +67,7 @@ def test_the_backward_pass_fails_the_check_when_broken(monkeypatch) -> None:
     params = init_params("lstm", 5, 3, 4, np.random.default_rng(5))
     model, batch = Model("lstm", params), _batch()
     _, right = loss_and_gradients(model, batch)
-    from lstm_viz import training
+    from lstm_viz.experiment import training
 
     real = training._lstm_backward
 
@@ -119,8 +119,8 @@ def test_training_lowers_the_loss() -> None:
 
 _DIGEST = """
 import hashlib, sys
-from lstm_viz.review_task import TaskSpec
-from lstm_viz.training import TrainConfig, train
+from lstm_viz.experiment.review_task import TaskSpec
+from lstm_viz.experiment.training import TrainConfig, train
 config = TrainConfig(hidden=4, steps=30, batch=16, train_size=200, task=TaskSpec(after=3), seed=11)
 digest = hashlib.sha256()
 for kind in ("rnn", "lstm"):

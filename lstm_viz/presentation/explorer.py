@@ -7,7 +7,8 @@ c_prev and any gate (which then overrides it); ``static/explorer.js`` recomputes
 drag, with the weights, ranges and behaviour-table bands that this module writes into the figure's
 ``layout.meta``, so no number of the model is typed twice.
 
-The first drawing is computed here by :func:`lstm_viz.gates.step`; the script takes over from it.
+The first drawing is computed here by :func:`lstm_viz.model.gates.step`; the script takes over from
+it.
 """
 
 from __future__ import annotations
@@ -17,48 +18,27 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from lstm_viz.embed import figure_html
-from lstm_viz.figures import base_layout
-from lstm_viz.gates import GATE_RANGES, Gates, Weights, _real_array, step
-from lstm_viz.html_tables import number
-from lstm_viz.style import COLOURS, LABELS
-from lstm_viz.table import BANDS, Band
+from lstm_viz.model.checks import real_number
+from lstm_viz.model.formatting import number
+from lstm_viz.model.gates import GATE_RANGES, GATES, Gates, Weights, step
+from lstm_viz.model.state import (
+    DEFAULT_LTM,
+    DEFAULT_STM,
+    HASH_KEYS,
+    LTM_RANGE,
+    STM_RANGE,
+    checked_overrides,
+)
+from lstm_viz.model.table import BANDS, Band, band_of
+from lstm_viz.presentation.embed import figure_html
+from lstm_viz.presentation.figures import base_layout
+from lstm_viz.presentation.style import COLOURS, LABELS
 
-__all__ = [
-    "DEFAULT_LTM",
-    "DEFAULT_STM",
-    "EXPLORER_ID",
-    "GATES",
-    "HASH_KEYS",
-    "LTM_RANGE",
-    "STM_RANGE",
-    "ExplorerHTML",
-    "explorer",
-    "explorer_figure",
-    "explorer_meta",
-    "parse_state",
-    "state_hash",
-]
+__all__ = ["EXPLORER_ID", "ExplorerHTML", "explorer", "explorer_figure", "explorer_meta"]
 
-#: The ranges the reader can drag the STM s and the previous LTM c_prev across.
-STM_RANGE: tuple[float, float] = (-6.0, 6.0)
-LTM_RANGE: tuple[float, float] = (-3.0, 3.0)
-#: The state the explorer opens in when its URL names none.
-DEFAULT_STM = 0.5
-DEFAULT_LTM = 1.0
 #: The figure's HTML id; the page ``book/explorer.md`` and the tests use it.
 EXPLORER_ID = "lstm-explorer"
 
-GATES = ("forget", "input", "candidate", "output")
-#: The key of each draggable quantity in the shareable URL hash ``#s=…&c=…&f=…&i=…&g=…&o=…``.
-HASH_KEYS: dict[str, str] = {
-    "stm": "s",
-    "ltm": "c",
-    "forget": "f",
-    "input": "i",
-    "candidate": "g",
-    "output": "o",
-}
 #: The LTM panel's columns, left to right: c_prev, then the fields of :class:`Gates` it leads to.
 LTM_COLUMNS = ("ltm_prev", "kept", "learned", "ltm", "stm")
 TICKS = {
@@ -84,67 +64,6 @@ Y_RANGES = {"stm": (-6.6, 6.6), "gates": (-1.15, 1.15), "ltm": (-4.4, 4.4)}
 DOMAINS = {"stm": (0.0, 0.085), "gates": (0.165, 0.5), "ltm": (0.58, 1.0)}
 #: Trace indices by role, written into the figure for the script.
 TRACES = {"band": 0, "stm": 1, "gates": 2, "computed": 3, "ltm": 4}
-
-
-def _checked(name: str, value: float, bounds: tuple[float, float]) -> float:
-    array = _real_array(name, value)
-    if array.ndim != 0:
-        raise ValueError(f"{name} must be one number, got shape {array.shape}")
-    low, high = bounds
-    if not low <= float(array) <= high:
-        raise ValueError(f"{name} must lie in [{low:g}, {high:g}], got {float(array):g}")
-    return float(array)
-
-
-def _checked_overrides(overrides: Mapping[str, float] | None) -> dict[str, float]:
-    overrides = dict(overrides or {})
-    unknown = sorted(set(overrides) - set(GATES))
-    if unknown:
-        raise ValueError(
-            f"overrides name no gate: {', '.join(unknown)} (gates: {', '.join(GATES)})"
-        )
-    return {
-        name: _checked(f"override {name}", v, GATE_RANGES[name]) for name, v in overrides.items()
-    }
-
-
-def _plain(x: float) -> str:
-    """Shortest decimal of ``x`` to 4 places, as explorer.js writes it into the URL."""
-    text = f"{x:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def parse_state(text: str) -> dict[str, float]:
-    """An explorer state ``s=..&c=..[&f=..&i=..&g=..&o=..]`` (a URL hash without its ``#``) as
-    values by name (``stm``, ``ltm``, gate names), checked against the explorer's ranges."""
-    names = {short: name for name, short in HASH_KEYS.items()}
-    values: dict[str, float] = {}
-    for part in filter(None, text.split("&")):
-        key, eq, number = part.partition("=")
-        if not eq or key not in names or names[key] in values:
-            raise ValueError(
-                f"explorer state parts are s, c, f, i, g, o=number once each: {part!r}"
-            )
-        try:
-            values[names[key]] = float(number)
-        except ValueError:
-            raise ValueError(f"explorer state {key} must be a number, got {number!r}") from None
-    if values and not {"stm", "ltm"} <= values.keys():
-        raise ValueError(f"an explorer state names both s and c, got {text!r}")
-    if values:
-        state_hash(**values)  # checks every value against its range
-    return values
-
-
-def state_hash(stm: float = DEFAULT_STM, ltm: float = DEFAULT_LTM, **overrides: float) -> str:
-    """The URL hash that opens the explorer at this state, e.g. ``#s=4&c=1&f=0.2``.
-
-    Link to it from a page as ``explorer.html`` followed by the hash.
-    """
-    values = {"stm": _checked("stm", stm, STM_RANGE), "ltm": _checked("ltm", ltm, LTM_RANGE)}
-    values.update(_checked_overrides(overrides))
-    order = [name for name in HASH_KEYS if name in values]
-    return "#" + "&".join(f"{HASH_KEYS[name]}={_plain(values[name])}" for name in order)
 
 
 def _band_json(band: Band) -> dict:
@@ -216,7 +135,7 @@ def _points(panel: str, keys: list[str], values: list[float], axis: str) -> go.S
 
 def _band_bar(stm: float) -> go.Bar:
     """The STM's band of the behaviour table, shaded behind the STM's column."""
-    band = next(b for b in BANDS if b.low <= stm < b.high)
+    band = band_of(stm)
     low, high = max(band.low, STM_RANGE[0]), min(band.high, STM_RANGE[1])
     return go.Bar(
         name="band",
@@ -288,14 +207,14 @@ def explorer_figure(
     weights: Weights = Weights(),
     overrides: Mapping[str, float] | None = None,
 ) -> go.Figure:
-    """The explorer's figure at one state, every value from :func:`lstm_viz.gates.step`.
+    """The explorer's figure at one state, every value from :func:`lstm_viz.model.gates.step`.
 
     ``overrides`` maps gate names (``forget``, ``input``, ``candidate``, ``output``) to the values
     the reader set; overridden gates are drawn as diamonds, their computed value as an open circle.
     """
-    s = _checked("stm", stm, STM_RANGE)
-    c = _checked("ltm", ltm, LTM_RANGE)
-    fixed = _checked_overrides(overrides)
+    s = real_number("stm", stm, STM_RANGE)
+    c = real_number("ltm", ltm, LTM_RANGE)
+    fixed = checked_overrides(overrides)
     cell: Gates = step(s, c, weights=weights, **fixed)
     free: Gates = step(s, c, weights=weights)
     gate_values = [float(getattr(cell, g)) for g in GATES]

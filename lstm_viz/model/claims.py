@@ -3,10 +3,10 @@
 Two kinds of statement:
 
 * **values** — a number in the prose is written as a key, ``quantity@where[:format]``, and the
-  build puts the computed value in its place (the ``{val}`` role of :mod:`lstm_viz.sphinx_claims`).
-  ``quantity`` is a field of :class:`lstm_viz.gates.Gates` (``forget``, ``learned``, …),
+  build puts the computed value in its place (the ``{val}`` role of :mod:`lstm_viz.sphinx.roles`).
+  ``quantity`` is a field of :class:`lstm_viz.model.gates.Gates` (``forget``, ``learned``, …),
   ``forgotten`` (1 − f) or ``stated`` (the STM value itself); ``where`` is a band key of
-  :data:`lstm_viz.table.BANDS`, an STM value ``s``, a pair ``s,c`` (STM and previous LTM), or
+  :data:`lstm_viz.model.table.BANDS`, an STM value ``s``, a pair ``s,c`` (STM and previous LTM), or
   ``min`` / ``max`` (the extreme over all STM values) or ``argmin`` / ``argmax`` (the STM value
   where it is reached); ``format`` is a Python format spec
   (default ``.2f``). ``value("forget@slightly-positive")`` is about 0.62.
@@ -23,9 +23,9 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from lstm_viz.gates import Gates, Weights, step
-from lstm_viz.html_tables import number
-from lstm_viz.table import BANDS, BehaviourRow, behaviour_table, componentwise
+from lstm_viz.model.formatting import number
+from lstm_viz.model.gates import Gates, Weights, step
+from lstm_viz.model.table import BANDS, BehaviourRow, behaviour_table, componentwise
 
 __all__ = ["CLAIMS", "Claim", "format_value", "parse_key", "value"]
 
@@ -65,7 +65,7 @@ def _state(where: str, key: str) -> tuple[float, float]:
 
 
 def value(key: str, weights: Weights = Weights()) -> float:
-    """The number a value key stands for, computed by :func:`lstm_viz.gates.step`."""
+    """The number a value key stands for, computed by :func:`lstm_viz.model.gates.step`."""
     quantity, where, _ = parse_key(key)
     if quantity == "stated":
         return _BANDS[where].stated

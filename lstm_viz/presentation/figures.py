@@ -1,12 +1,12 @@
-"""Plotly figures of the cell, every number computed by :mod:`lstm_viz.gates`."""
+"""Plotly figures of the cell, every number computed by :mod:`lstm_viz.model.gates`."""
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 
-from lstm_viz.gates import Weights, step
-from lstm_viz.style import COLOURS, LABELS
+from lstm_viz.model.gates import Weights, step
+from lstm_viz.presentation.style import COLOURS, LABELS
 
 __all__ = ["base_layout", "gate_curves"]
 

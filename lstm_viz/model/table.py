@@ -2,8 +2,8 @@
 
 The original chapter's table is qualitative (STM very positive … very negative). Here each row is a
 band of STM values with one stated value inside it, and every number comes from
-:func:`~lstm_viz.gates.step`. The explorer highlights the band that the reader's current STM falls
-in, using the same bounds.
+:func:`~lstm_viz.model.gates.step`. The explorer highlights the band that the reader's current STM
+falls in, using the same bounds.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz.gates import Weights, step
+from lstm_viz.model.gates import Weights, step
 
 __all__ = [
     "BANDS",

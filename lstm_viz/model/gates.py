@@ -16,12 +16,16 @@ All arithmetic is float64. Bad input raises ``TypeError`` (wrong kind of value) 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
+
+from lstm_viz.model.checks import Float, real_array
 
 __all__ = [
+    "BLOCKS",
+    "GATES",
     "GATE_RANGES",
     "Gates",
     "LSTMActivations",
@@ -34,7 +38,12 @@ __all__ = [
     "step",
 ]
 
-Float = NDArray[np.float64]
+#: The cell's four gate layers, in the order the book names them (forget, input, candidate, output).
+GATES: tuple[str, ...] = ("forget", "input", "candidate", "output")
+
+#: The general cell's four row blocks of weights and biases, in the order of the common
+#: deep-learning frameworks (input, forget, candidate, output).
+BLOCKS: tuple[str, ...] = ("input", "forget", "candidate", "output")
 
 #: The closed interval each gate output lives in; overrides must stay inside it.
 GATE_RANGES: dict[str, tuple[float, float]] = {
@@ -43,27 +52,6 @@ GATE_RANGES: dict[str, tuple[float, float]] = {
     "candidate": (-1.0, 1.0),
     "output": (0.0, 1.0),
 }
-
-
-def _real_array(name: str, value: Any) -> Float:
-    """Return ``value`` as a finite float64 array, or raise naming ``name``."""
-    if isinstance(value, str | bytes) or value is None:
-        kind = type(value).__name__
-        raise TypeError(f"{name} must be a real number or array of them, got {kind}")
-    try:
-        array = np.asarray(value)
-    except ValueError as error:  # ragged nested sequences
-        raise ValueError(f"{name} is not a rectangular array: {error}") from None
-    if array.dtype.kind not in "iuf":
-        raise TypeError(
-            f"{name} must hold real numbers, got an array of dtype {array.dtype} "
-            "(complex, boolean, object and string arrays are not accepted)"
-        )
-    array = array.astype(np.float64)  # a copy: later changes to the caller's array cannot reach us
-    if not np.all(np.isfinite(array)):
-        bad = "NaN" if np.any(np.isnan(array)) else "an infinity"
-        raise ValueError(f"{name} contains {bad}; every value must be finite")
-    return array
 
 
 def _frozen(array: Float) -> Float | np.float64:
@@ -90,7 +78,7 @@ class Neuron:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            value = _real_array(f"Neuron.{f.name}", getattr(self, f.name))
+            value = real_array(f"Neuron.{f.name}", getattr(self, f.name))
             if value.ndim != 0:
                 raise ValueError(f"Neuron.{f.name} must be one number, got shape {value.shape}")
             object.__setattr__(self, f.name, float(value))
@@ -153,7 +141,7 @@ def _cell(i: Float, f: Float, g: Float, o: Float, c_prev: Float) -> tuple[Float,
 
 def _checked_override(name: str, value: ArrayLike) -> Float:
     """The reader's override of gate ``name``, checked to lie in the gate's range."""
-    array = _real_array(name, value)
+    array = real_array(name, value)
     low, high = GATE_RANGES[name]
     if np.any((array < low) | (array > high)):
         raise ValueError(
@@ -190,7 +178,7 @@ def step(
     """
     if not isinstance(weights, Weights):
         raise TypeError(f"weights must be a Weights, got {type(weights).__name__}")
-    s, c_prev = _real_array("stm", stm), _real_array("ltm", ltm)
+    s, c_prev = real_array("stm", stm), real_array("ltm", ltm)
     given = {"forget": forget, "input": input, "candidate": candidate, "output": output}
     overrides = {name: _checked_override(name, v) for name, v in given.items() if v is not None}
     shape = _broadcast_shape({"stm": s, "ltm": c_prev, **overrides})
@@ -207,13 +195,13 @@ def step(
             activations[key] = np.tanh(z) if key[1] else sigmoid(z)
         return np.broadcast_to(activations[key], shape)
 
-    i, f, g, o = (gate(name) for name in ("input", "forget", "candidate", "output"))
+    f, i, g, o = (gate(name) for name in GATES)
     kept, learned, c, _, h = _cell(i, f, g, o, c_prev)
     return Gates(*(_frozen(a) for a in (f, i, g, o, kept, learned, c, h)))
 
 
 def _matrix(name: str, value: ArrayLike, shape: tuple[int, ...]) -> Float:
-    array = _real_array(name, value)
+    array = real_array(name, value)
     if array.shape != shape:
         raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
     return array
@@ -221,10 +209,10 @@ def _matrix(name: str, value: ArrayLike, shape: tuple[int, ...]) -> Float:
 
 def _inputs(x: ArrayLike, w_ih: ArrayLike, blocks: int) -> tuple[Float, Float, int]:
     """Validate ``x`` and ``w_ih`` (``blocks``·H rows); return them and H."""
-    x = _real_array("x", x)
+    x = real_array("x", x)
     if x.ndim not in (1, 2):
         raise ValueError(f"x must have shape (D,) or (B, D), got {x.shape}")
-    w = _real_array("w_ih", w_ih)
+    w = real_array("w_ih", w_ih)
     if w.ndim != 2 or w.shape[0] == 0 or w.shape[0] % blocks:
         raise ValueError(f"w_ih must have shape ({blocks}H, D) with H ≥ 1, got {w.shape}")
     if w.shape[1] != x.shape[-1]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import jupytext
 import nbformat
@@ -20,10 +19,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.claims import format_value
-from lstm_viz.explorer import parse_state
+from lstm_viz.model.claims import format_value
+from lstm_viz.model.state import parse_state
 
-__all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup"]
+__all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup_notebooks"]
 
 #: Where the notebooks go in the built site.
 FOLDER = "_notebooks"
@@ -161,8 +160,6 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
             target.write_text(text, encoding="utf-8")
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
-    app.setup_extension("lstm_viz.sphinx_claims")
+def setup_notebooks(app: Sphinx) -> None:
     app.connect("doctree-resolved", _link)
     app.connect("build-finished", _write)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -19,7 +19,7 @@ COLOURS: dict[str, str] = {
     "reference": "#95a5a6",  # baselines such as chance
 }
 
-#: How the book names each quantity of :class:`lstm_viz.gates.Gates`, with its symbol.
+#: How the book names each quantity of :class:`lstm_viz.model.gates.Gates`, with its symbol.
 LABELS: dict[str, str] = {
     "forget": "forget gate f",
     "input": "input gate i",

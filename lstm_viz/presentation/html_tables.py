@@ -1,14 +1,15 @@
-"""The chapter's tables as static HTML, every number computed by :mod:`lstm_viz.table`."""
+"""The chapter's tables as static HTML, every number computed by :mod:`lstm_viz.model.table`."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from lstm_viz.gates import Weights
-from lstm_viz.table import EXAMPLE_LTM, EXAMPLE_STM, behaviour_table, componentwise
+from lstm_viz.model.formatting import number
+from lstm_viz.model.gates import Weights
+from lstm_viz.model.table import EXAMPLE_LTM, EXAMPLE_STM, behaviour_table, componentwise
 
-__all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html", "number"]
+__all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html"]
 
 
 class HTMLTable:
@@ -22,14 +23,6 @@ class HTMLTable:
 
     def __str__(self) -> str:
         return self.html
-
-
-def number(x: float, spec: str = ".2f") -> str:
-    """``x`` formatted with ``spec`` and a true minus sign; a value that rounds to zero has none."""
-    text = format(x, spec)
-    if float(text.replace("%", "").replace("+", "")) == 0:
-        text = text.replace("-", "")
-    return text.replace("-", "−")
 
 
 def _plain(markup: str) -> str:

@@ -1,9 +1,9 @@
 """Sphinx roles that keep the chapter's prose tied to the model.
 
-* ``{val}`quantity@where[:format]``` — a number computed by :func:`lstm_viz.claims.value` and put
-  in the text at build time: ``{val}`forget@slightly-positive``` reads "0.62".
-* ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.claims.CLAIMS`; the build
-  warns (a strict build fails) if the claim is unknown or does not hold.
+* ``{val}`quantity@where[:format]``` — a number computed by :func:`lstm_viz.model.claims.value` and
+  put in the text at build time: ``{val}`forget@slightly-positive``` reads "0.62".
+* ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.model.claims.CLAIMS`; the
+  build warns (a strict build fails) if the claim is unknown or does not hold.
 * ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
   that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
   overrides inside their ranges). While the book has no explorer page the words stay plain text.
@@ -12,7 +12,7 @@ In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``d
 attribute, so a test can read back from the built page what was stated.
 
 (Numbers never go stale: any change to the package re-reads and re-executes every page, see
-``lstm_viz.sphinx_site.source_fingerprint``.)
+``lstm_viz.sphinx.assets.source_fingerprint``.)
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.claims import CLAIMS, format_value
-from lstm_viz.explorer import parse_state, state_hash
+from lstm_viz.model.claims import CLAIMS, format_value
+from lstm_viz.model.state import parse_state, state_hash
 
-__all__ = ["EXPLORER", "setup"]
+__all__ = ["EXPLORER", "setup_roles"]
 
 logger = logging.getLogger(__name__)
 
@@ -106,10 +106,9 @@ class ExploreRole(SphinxRole):
         return [nodes.reference(self.rawtext, words, refuri=refuri, internal=True)], []
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup_roles(app: Sphinx) -> None:
     app.add_node(value_node, html=(_visit("data-key", "lstm-value"), _depart))
     app.add_node(claim_node, html=(_visit("data-claim", "lstm-claim"), _depart))
     app.add_role("val", ValueRole())
     app.add_role("claim", ClaimRole())
     app.add_role("explore", ExploreRole())
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -1,9 +1,9 @@
 """The book's RNN-versus-LSTM experiment: which models are trained, on what, and how they score.
 
-Two training regimes of the review task (:mod:`lstm_viz.review_task`): in ``every`` the opinion
-word is 5 to 45 words from the end of a training review; in ``long`` it is always 14 to 45 words
-from the end. In each, a plain RNN and an LSTM of the same hidden size are trained from five seeds
-with the same settings (:data:`BASE`). The trained weights are shipped in
+Two training regimes of the review task (:mod:`lstm_viz.experiment.review_task`): in ``every`` the
+opinion word is 5 to 45 words from the end of a training review; in ``long`` it is always 14 to 45
+words from the end. In each, a plain RNN and an LSTM of the same hidden size are trained from five
+seeds with the same settings (:data:`BASE`). The trained weights are shipped in
 ``lstm_viz/data/rnn-vs-lstm.json``; retrain them, bit for bit on the machine that made them, with::
 
     python -m lstm_viz.experiment            # a few minutes on two cores; --check compares
@@ -13,12 +13,9 @@ The book's build only loads the weights and scores the models on a fixed test se
 
 from __future__ import annotations
 
-import argparse
 import base64
 import json
 import os
-import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -27,8 +24,15 @@ import numpy as np
 from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
-from lstm_viz.review_task import SCORES, Batch, Review, TaskSpec, encode, reviews_at_distance
-from lstm_viz.training import (
+from lstm_viz.experiment.review_task import (
+    SCORES,
+    Batch,
+    Review,
+    TaskSpec,
+    encode,
+    reviews_at_distance,
+)
+from lstm_viz.experiment.training import (
     KINDS,
     Model,
     TrainConfig,
@@ -354,35 +358,3 @@ def median_seed(measured: Measured, regime: str, kind: str) -> int:
     """The seed whose mean test accuracy is the median of its regime and kind (lower on a tie)."""
     means = [(float(np.mean(measured.accuracy[(regime, kind, s)])), s) for s in SEEDS]
     return sorted(means)[(len(means) - 1) // 2][1]
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="retrain into a temporary file and compare it byte for byte with the shipped one",
-    )
-    parser.add_argument(
-        "--time-evaluation",
-        action="store_true",
-        help="only time what the book's build computes from the shipped weights",
-    )
-    args = parser.parse_args(argv)
-    if args.time_evaluation:
-        print(f"evaluation: {time_evaluation():.2f} s, noted in {TIMING}")
-        return 0
-    if not args.check:
-        retrain()
-        print(f"wrote {WEIGHTS} and {TIMING}")
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / WEIGHTS.name
-        retrain(fresh, None)
-        same = fresh.read_bytes() == WEIGHTS.read_bytes()
-    print("identical to the shipped weights" if same else "DIFFERENT from the shipped weights")
-    return 0 if same else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,10 +1,11 @@
 """Teaching the RNN and the LSTM to score reviews: a classifier head, the loss, back-propagation
 through time and the Adam optimiser, in numpy.
 
-A model is a cell (:mod:`lstm_viz.sequences`) read by a linear head: the scores' logits are
-``h_T·W_outᵀ + b_out`` of the state after the last word, and the loss is the mean cross-entropy.
+A model is a cell (:mod:`lstm_viz.experiment.sequences`) read by a linear head: the scores' logits
+are ``h_T·W_outᵀ + b_out`` of the state after the last word, and the loss is the mean cross-entropy.
 The backward pass walks the stored run from the last step to the first; it uses the derivatives
-σ' = σ(1 − σ) and tanh' = 1 − tanh² of the values the forward pass kept, so no gate is recomputed.
+σ' = σ(1 − σ) and tanh' = 1 − tanh² of the values the forward pass kept, so no gate is
+recomputed.
 
 Everything is float64 and runs in a fixed order, so the same seed gives the same weights, bit for
 bit, on a given machine.
@@ -20,8 +21,15 @@ import numpy as np
 from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
-from lstm_viz.review_task import SCORES, VOCABULARY, Batch, TaskSpec, encode, random_reviews
-from lstm_viz.sequences import CELL_KEYS, LSTMRun, RNNRun, run_lstm, run_rnn
+from lstm_viz.experiment.review_task import (
+    SCORES,
+    VOCABULARY,
+    Batch,
+    TaskSpec,
+    encode,
+    random_reviews,
+)
+from lstm_viz.experiment.sequences import CELL_KEYS, LSTMRun, RNNRun, run_lstm, run_rnn
 
 __all__ = [
     "HEAD_KEYS",

@@ -9,10 +9,10 @@ The pictures grow step by step and keep every part where it was in the picture b
 * ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes.
 
 Each SVG carries a ``<title>`` and ``<desc>``, labels as real ``<text>``, and a ``viewBox`` so it
-scales to any width. The STM and LTM colours come from :data:`lstm_viz.style.COLOURS`; everything
-else is drawn in ``currentColor``, so an SVG inlined in a page takes the page's text colour, and the
-two line colours are lightened when the book's theme is dark (``html[data-theme="dark"]``).
-The output is the same string on every call.
+scales to any width. The STM and LTM colours come from :data:`lstm_viz.presentation.style.COLOURS`;
+everything else is drawn in ``currentColor``, so an SVG inlined in a page takes the page's text
+colour, and the two line colours are lightened when the book's theme is dark
+(``html[data-theme="dark"]``). The output is the same string on every call.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lstm_viz.style import COLOURS
+from lstm_viz.presentation.style import COLOURS
 
 __all__ = [
     "DIAGRAMS",

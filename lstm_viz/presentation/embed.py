@@ -1,8 +1,8 @@
 """Plotly figures as static HTML: a fixed id, the JSON, and the plotly.js bundle they need.
 
-The page's own scripts (served by :mod:`lstm_viz.sphinx_site`) draw every ``.lstm-viz-figure`` from
-the JSON beside it, so the HTML holds no random id and no inline script, and is the same on every
-build.
+The page's own scripts (served by :mod:`lstm_viz.sphinx.assets`) draw every ``.lstm-viz-figure``
+from the JSON beside it, so the HTML holds no random id and no inline script, and is the same on
+every build.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""The RNN and LSTM cells of :mod:`lstm_viz.gates` run over whole sequences, a batch at a time.
+"""The RNN and LSTM cells of :mod:`lstm_viz.model.gates` run over whole sequences, a batch at a
+time.
 
 Words come in as one-hot vectors, so ``w_ih`` doubles as the word embedding. Sequences of different
 lengths share a batch: after a sequence's last word its state is held, so the state at the final
 step is every sequence's state after its own last word. A run keeps everything the backward pass
-(:mod:`lstm_viz.training`) needs, and everything the book's step-through shows.
+(:mod:`lstm_viz.experiment.training`) needs, and everything the book's step-through shows.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lstm_viz.gates import lstm_activations, rnn_step
+from lstm_viz.model.gates import lstm_activations, rnn_step
 
 __all__ = ["CELL_KEYS", "LSTMRun", "RNNRun", "inputs", "run_lstm", "run_rnn"]
 
 Float = NDArray[np.float64]
 
-#: The cell's parameters, named and shaped as in :func:`lstm_viz.gates.lstm_step`.
+#: The cell's parameters, named and shaped as in :func:`lstm_viz.model.gates.lstm_step`.
 CELL_KEYS = ("w_ih", "w_hh", "b_ih", "b_hh")
 
 
@@ -86,7 +87,7 @@ def _hidden(params: dict[str, Float]) -> int:
 
 
 def run_rnn(params: dict[str, Float], tokens: ArrayLike, lengths: ArrayLike) -> RNNRun:
-    """The RNN cell (:func:`lstm_viz.gates.rnn_step`) over every word, from a zero state."""
+    """The RNN cell (:func:`lstm_viz.model.gates.rnn_step`) over every word, from a zero state."""
     w_ih, w_hh, b_ih, b_hh = _cell(params)
     x, mask = inputs(tokens, lengths, np.shape(w_ih)[1])
     h = np.zeros((x.shape[0] + 1, x.shape[1], _hidden(params)))
@@ -97,7 +98,8 @@ def run_rnn(params: dict[str, Float], tokens: ArrayLike, lengths: ArrayLike) -> 
 
 
 def run_lstm(params: dict[str, Float], tokens: ArrayLike, lengths: ArrayLike) -> LSTMRun:
-    """The LSTM cell (:func:`lstm_viz.gates.lstm_activations`) over every word, from zero states."""
+    """The LSTM cell (:func:`lstm_viz.model.gates.lstm_activations`) over every word, from zero
+    states."""
     w_ih, w_hh, b_ih, b_hh = _cell(params)
     x, mask = inputs(tokens, lengths, np.shape(w_ih)[1])
     steps, batch, hidden = x.shape[0], x.shape[1], _hidden(params)

@@ -1,4 +1,5 @@
-"""Figures of the RNN-versus-LSTM experiment (:mod:`lstm_viz.experiment`), scatter and bar only.
+"""Figures of the RNN-versus-LSTM experiment (:mod:`lstm_viz.experiment.runs`), scatter and bar
+only.
 
 * :func:`accuracy_by_distance` — each run's test accuracy against the distance between the
   decisive word and the end of the review, one panel per training regime.
@@ -14,10 +15,10 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from lstm_viz.experiment import REGIMES, SEEDS, Measured, Run, RunKey, Walk
-from lstm_viz.figures import base_layout
-from lstm_viz.review_task import SCORES, VERDICT_LENGTH
-from lstm_viz.style import COLOURS
+from lstm_viz.experiment.review_task import SCORES, VERDICT_LENGTH
+from lstm_viz.experiment.runs import REGIMES, SEEDS, Measured, Run, RunKey, Walk
+from lstm_viz.presentation.figures import base_layout
+from lstm_viz.presentation.style import COLOURS
 
 __all__ = [
     "REGIME_TITLES",
@@ -27,7 +28,7 @@ __all__ = [
     "training_loss",
 ]
 
-#: How the figures name the regimes of :data:`lstm_viz.experiment.REGIMES`.
+#: How the figures name the regimes of :data:`lstm_viz.experiment.runs.REGIMES`.
 REGIME_TITLES = {"every": "trained at every distance", "long": "trained at long distances only"}
 MODEL_NAMES = {"rnn": "RNN", "lstm": "LSTM"}
 _CHAPTER_DISTANCE = 8  # "bad" in the chapter's sentence is followed by 8 words
@@ -184,7 +185,7 @@ def gradient_reach(
     reach: dict[tuple[str, int], np.ndarray], distances: tuple[int, ...]
 ) -> go.Figure:
     """How much of the loss's gradient reaches the decisive word, relative to the verdict, in
-    each untrained model (:func:`lstm_viz.experiment.gradient_reach`), on a log scale."""
+    each untrained model (:func:`lstm_viz.experiment.runs.gradient_reach`), on a log scale."""
     fig = go.Figure()
     for kind in ("rnn", "lstm"):
         for n, seed in enumerate(SEEDS):

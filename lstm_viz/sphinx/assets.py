@@ -7,7 +7,7 @@
 * MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
 * Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is,
   and any script or style sheet a figure names (``data-lstm-viz-scripts``, see
-  :func:`lstm_viz.embed.figure_html`).
+  :func:`lstm_viz.presentation.embed.figure_html`).
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from plotly.offline import get_plotlyjs_version
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-__all__ = ["setup"]
+from lstm_viz.presentation.embed import STATIC
 
-STATIC = Path(__file__).parent / "static"
+__all__ = ["setup_assets"]
+
 VENDOR = "lstm-viz-vendor"  # under the site's _static/
 MATHJAX_PARTS = (
     "tex-chtml.js",
@@ -139,7 +140,7 @@ def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
-def source_fingerprint(package: Path = Path(__file__).parent) -> str:
+def source_fingerprint(package: Path = Path(__file__).parents[1]) -> str:
     """A hash of the package's code and browser files.
 
     The book's pages are made by this code, but Sphinx and the notebook executor only watch the
@@ -154,11 +155,10 @@ def source_fingerprint(package: Path = Path(__file__).parent) -> str:
     return digest.hexdigest()
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup_assets(app: Sphinx) -> None:
     app.add_config_value("lstm_viz_fingerprint", source_fingerprint(), "env", [str])
     app.connect("config-inited", _configure)
     app.connect("builder-inited", lambda app: _node_modules(app))
     app.connect("html-page-context", _page_scripts)
     app.connect("build-finished", _copy_vendor)
     app.connect("build-finished", _write_sitemap)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

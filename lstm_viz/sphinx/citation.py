@@ -11,15 +11,14 @@ import hashlib
 import html
 import re
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from lstm_viz.citation import Citation, load_citation
+from lstm_viz.presentation.citation import Citation, load_citation
 
-__all__ = ["setup"]
+__all__ = ["setup_citation"]
 
 
 def citation_of(app: Sphinx) -> Citation:
@@ -93,7 +92,7 @@ def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     doctree.append(nodes.container("", note, classes=["lstm-viz-cite-note"]))
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup_citation(app: Sphinx) -> None:
     app.add_config_value("lstm_viz_citation_file", "CITATION.cff", "env", [str])
     # Every page carries citation metadata: any change to CITATION.cff re-reads them all.
     cff = Path(app.confdir) / "CITATION.cff"
@@ -103,4 +102,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cite-this", CiteThis)
     app.connect("html-page-context", _page_meta)
     app.connect("doctree-resolved", _cite_note)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -1,0 +1,49 @@
+"""``python -m lstm_viz.experiment``: retrain the experiment's models, or check the shipped ones.
+
+python -m lstm_viz.experiment                    # retrain; rewrite the weights and the times
+python -m lstm_viz.experiment --check            # retrain into a temporary file and compare
+python -m lstm_viz.experiment --time-evaluation  # time what the book's build computes
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from lstm_viz.experiment.runs import TIMING, WEIGHTS, retrain, time_evaluation
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Retrain the book's RNN-versus-LSTM experiment, or check the shipped weights."
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="retrain into a temporary file and compare it byte for byte with the shipped one",
+    )
+    parser.add_argument(
+        "--time-evaluation",
+        action="store_true",
+        help="only time what the book's build computes from the shipped weights",
+    )
+    args = parser.parse_args(argv)
+    if args.time_evaluation:
+        print(f"evaluation: {time_evaluation():.2f} s, noted in {TIMING}")
+        return 0
+    if not args.check:
+        retrain()
+        print(f"wrote {WEIGHTS} and {TIMING}")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / WEIGHTS.name
+        retrain(fresh, None)
+        same = fresh.read_bytes() == WEIGHTS.read_bytes()
+    print("identical to the shipped weights" if same else "DIFFERENT from the shipped weights")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

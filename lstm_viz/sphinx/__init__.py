@@ -1,0 +1,34 @@
+"""The book's one Sphinx extension: ``lstm_viz.sphinx`` in ``_config.yml``.
+
+Each module adds one feature with its own ``setup_<feature>(app)``:
+
+* :mod:`~lstm_viz.sphinx.assets` — plotly.js, MathJax and the book's scripts, served by the site;
+  the sitemap; the fingerprint that rebuilds every page when the package changes;
+* :mod:`~lstm_viz.sphinx.roles` — ``{val}``, ``{claim}`` and ``{explore}``, which tie prose to the
+  model;
+* :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
+* :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from lstm_viz import __version__
+from lstm_viz.sphinx.assets import setup_assets
+from lstm_viz.sphinx.citation import setup_citation
+from lstm_viz.sphinx.notebooks import setup_notebooks
+from lstm_viz.sphinx.roles import setup_roles
+
+__all__ = ["setup"]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register every feature of the book's extension."""
+    setup_assets(app)
+    setup_citation(app)
+    setup_roles(app)
+    setup_notebooks(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}
