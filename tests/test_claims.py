@@ -12,8 +12,8 @@ from lstm_viz.model.claims import CLAIMS, format_value, parse_key, value
 from lstm_viz.model.gates import Neuron, Weights, sigmoid, step
 from lstm_viz.model.table import (
     BANDS,
-    EXAMPLE_LTM,
-    EXAMPLE_STM,
+    EXAMPLE_C_PREV,
+    EXAMPLE_S,
     READINGS,
     behaviour_table,
     componentwise,
@@ -132,10 +132,10 @@ def test_the_rows_read_as_the_chapter_says() -> None:
 
 def test_componentwise_is_the_cell_component_by_component() -> None:
     rows = componentwise()
-    assert [r.stm for r in rows] == list(EXAMPLE_STM)
-    assert [r.ltm_prev for r in rows] == list(EXAMPLE_LTM)
+    assert [r.s for r in rows] == list(EXAMPLE_S)
+    assert [r.c_prev for r in rows] == list(EXAMPLE_C_PREV)
     for r in rows:
-        cell = step(r.stm, r.ltm_prev)
+        cell = step(r.s, r.c_prev)
         assert (r.forget, r.kept, r.learned, r.ltm) == (
             cell.forget,
             cell.kept,
@@ -172,11 +172,11 @@ def test_the_componentwise_table_shows_the_example() -> None:
     cells = _cells(str(componentwise_table_html()))
     for row, shown in zip(componentwise(), cells, strict=True):
         numbers = [float(c.replace("−", "-")) for c in shown[1:]]
-        expected = [row.stm, row.ltm_prev, row.forget, row.kept, row.learned, row.ltm]
+        expected = [row.s, row.c_prev, row.forget, row.kept, row.learned, row.ltm]
         assert numbers == pytest.approx(expected, abs=0.0051)
 
 
 def test_table_cells_name_their_column_for_phones() -> None:
     html = str(componentwise_table_html())
     assert 'data-label="old LTM c(t−1)"' in html
-    assert html.count("data-label=") == 6 * len(EXAMPLE_STM)
+    assert html.count("data-label=") == 6 * len(EXAMPLE_S)

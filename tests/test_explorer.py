@@ -65,7 +65,7 @@ def test_the_shaded_band_is_the_band_of_the_stm(stm: float) -> None:
     bar = _trace(ex.explorer_figure(stm), "band")
     low, high = bar.base[0], bar.base[0] + bar.y[0]
     band = next(b for b in BANDS if b.low <= stm < b.high)
-    assert low == max(band.low, state.STM_RANGE[0]) and high == min(band.high, state.STM_RANGE[1])
+    assert low == max(band.low, state.S_RANGE[0]) and high == min(band.high, state.S_RANGE[1])
     assert low <= stm <= high
 
 
@@ -75,15 +75,22 @@ def test_the_script_gets_weights_ranges_and_bands_from_python() -> None:
     assert meta["weights"]["forget"] == [2.0, -1.0]
     assert meta["weights"]["candidate"] == [0.5, 0.25]
     assert meta["weights"]["input"] == [1.0, 0.0]
-    assert meta["ranges"]["stm"] == list(state.STM_RANGE)
-    assert meta["ranges"]["ltm"] == list(state.LTM_RANGE)
+    assert meta["ranges"]["stm"] == list(state.S_RANGE)
+    assert meta["ranges"]["ltm"] == list(state.C_PREV_RANGE)
     for gate, bounds in GATE_RANGES.items():
         assert meta["ranges"][gate] == list(bounds)
     assert [b["key"] for b in meta["bands"]] == [b.key for b in BANDS]
     for sent, band in zip(meta["bands"], BANDS, strict=True):
         assert sent["low"] == (band.low if math.isfinite(band.low) else None)
         assert sent["high"] == (band.high if math.isfinite(band.high) else None)
-    assert meta["hash"] == state.HASH_KEYS
+    assert meta["hash"] == {
+        "stm": "s",
+        "ltm": "c",
+        "forget": "f",
+        "input": "i",
+        "candidate": "g",
+        "output": "o",
+    }
 
 
 def test_the_page_html_is_valid_json_with_no_infinity_and_the_same_every_time() -> None:
@@ -119,12 +126,12 @@ def test_state_hash_lists_overrides_in_a_fixed_order() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"stm": 6.5}, "stm must lie in"),
-        ({"ltm": -3.01}, "ltm must lie in"),
+        ({"s": 6.5}, "s must lie in"),
+        ({"c_prev": -3.01}, "c_prev must lie in"),
         ({"forget": 1.2}, "override forget must lie in"),
         ({"candidate": -1.5}, "override candidate must lie in"),
-        ({"stm": float("nan")}, "stm contains NaN"),
-        ({"stm": [1.0, 2.0]}, "stm must be one number"),
+        ({"s": float("nan")}, "s contains NaN"),
+        ({"s": [1.0, 2.0]}, "s must be one number"),
         ({"gate": 0.5}, "overrides name no gate: gate"),
     ],
 )
@@ -138,7 +145,7 @@ def test_bad_figure_states_are_refused() -> None:
         ex.explorer_figure(overrides={"output": -0.1})
     with pytest.raises(ValueError, match="overrides name no gate: f"):
         ex.explorer_figure(overrides={"f": 0.1})
-    with pytest.raises(TypeError, match="stm must be a real number"):
+    with pytest.raises(TypeError, match="s must be a real number"):
         ex.explorer_figure("1")
 
 

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from lstm_viz.model.gates import GATES, step
-from lstm_viz.model.state import LTM_RANGE, STM_RANGE
+from lstm_viz.model.state import C_PREV_RANGE as LTM_RANGE
+from lstm_viz.model.state import S_RANGE as STM_RANGE
 from lstm_viz.model.table import BANDS
 
 pytestmark = pytest.mark.browser

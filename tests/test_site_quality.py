@@ -89,7 +89,7 @@ def test_the_crawl_catches_missing_pages_and_anchors(tmp_path: Path) -> None:
         "a.html → missing.html",
         "a.html → b.html#gone (no such anchor)",
         "a.html → #nowhere (no such anchor)",
-        "a.html → b.html#s=1&c=9 (ltm must lie in [-3, 3], got 9)",
+        "a.html → b.html#s=1&c=9 (c_prev must lie in [-3, 3], got 9)",
     ]
 
 

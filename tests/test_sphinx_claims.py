@@ -90,10 +90,10 @@ def test_a_wrong_statement_warns_so_a_strict_build_fails(
     ("state", "parsed"),
     [
         ("", {}),
-        ("s=0.5&c=-1.2", {"stm": 0.5, "ltm": -1.2}),
+        ("s=0.5&c=-1.2", {"s": 0.5, "c_prev": -1.2}),
         (
             "s=0&c=1&f=0&i=1&g=-1&o=0.5",
-            {"stm": 0, "ltm": 1, "forget": 0, "input": 1, "candidate": -1, "output": 0.5},
+            {"s": 0, "c_prev": 1, "forget": 0, "input": 1, "candidate": -1, "output": 0.5},
         ),
     ],
 )
@@ -106,5 +106,5 @@ def test_parse_state(state: str, parsed: dict[str, float]) -> None:
     ["s=1&c=1&s=2", "s=1&c=inf", "s=1&c=1&g=-2", "x=1", "s=1&c", "s=a&c=1", "s=9&c=0", "s=0&c=4"],
 )
 def test_parse_state_refuses_bad_states(state: str) -> None:
-    with pytest.raises(ValueError, match=r"explorer state|stm|ltm|override"):
+    with pytest.raises(ValueError, match=r"explorer state|\bs\b|c_prev|override"):
         parse_state(state)

@@ -5,9 +5,9 @@ Two kinds of statement:
 * **values** — a number in the prose is written as a key, ``quantity@where[:format]``, and the
   build puts the computed value in its place (the ``{val}`` role of :mod:`lstm_viz.sphinx.roles`).
   ``quantity`` is a field of :class:`lstm_viz.model.gates.Gates` (``forget``, ``learned``, …),
-  ``forgotten`` (1 − f) or ``stated`` (the STM value itself); ``where`` is a band key of
-  :data:`lstm_viz.model.table.BANDS`, an STM value ``s``, a pair ``s,c`` (STM and previous LTM), or
-  ``min`` / ``max`` (the extreme over all STM values) or ``argmin`` / ``argmax`` (the STM value
+  ``forgotten`` (1 − f) or ``stated`` (the band's value of s itself); ``where`` is a band key of
+  :data:`lstm_viz.model.table.BANDS`, a gate input ``s``, a pair ``s,c`` (s and the previous LTM),
+  or ``min`` / ``max`` (the extreme over all values of s) or ``argmin`` / ``argmax`` (the s
   where it is reached); ``format`` is a Python format spec
   (default ``.2f``). ``value("forget@slightly-positive")`` is about 0.62.
 * **claims** — a qualitative sentence is wrapped in the ``{claim}`` role with the name of one of
@@ -31,7 +31,7 @@ __all__ = ["CLAIMS", "Claim", "format_value", "parse_key", "value"]
 
 QUANTITIES = (*(f.name for f in fields(Gates)), "forgotten", "stated")
 _BANDS = {band.key: band for band in BANDS}
-# The STM axis that min and max search: wide enough that every gate has saturated at its ends.
+# The axis of s that min and max search: wide enough that every gate has saturated at its ends.
 _AXIS = np.linspace(-20.0, 20.0, 400_001)
 
 
@@ -173,8 +173,8 @@ def _mostly_zero_gate_erases(weights: Weights) -> bool:
     closed = [row for row in rows if row.forget < 0.05]
     return (
         len(closed) > len(rows) / 2
-        and all(abs(row.kept) < 0.05 * abs(row.ltm_prev) for row in closed)
-        and all(abs(row.kept) > 0.5 * abs(row.ltm_prev) for row in rows if row.forget > 0.95)
+        and all(abs(row.kept) < 0.05 * abs(row.c_prev) for row in closed)
+        and all(abs(row.kept) > 0.5 * abs(row.c_prev) for row in rows if row.forget > 0.95)
     )
 
 
@@ -199,42 +199,42 @@ CLAIMS: dict[str, Claim] = {
         ),
         Claim(
             "small-stm-gates-near-half",
-            "For slightly positive or negative STM the gates sit near one half.",
+            "For a slightly positive or negative s the gates sit near one half.",
             _small_stm_gates_near_half,
         ),
         Claim(
             "original-forget-not-near-one",
-            "For a slight STM the forget gate is not near 1 (positive) nor near 0 (negative).",
+            "For a slight s the forget gate is not near 1 (positive) nor near 0 (negative).",
             _original_forget_not_near_one,
         ),
         Claim(
             "small-stm-writes-noticeably",
-            "A slight STM writes a noticeable amount, not about zero.",
+            "A slight s writes a noticeable amount, not about zero.",
             _small_stm_writes_noticeably,
         ),
         Claim(
             "learned-follows-sign",
-            "What is written has the sign of the STM.",
+            "What is written has the sign of s.",
             _learned_follows_sign,
         ),
         Claim(
             "very-positive-keeps-and-writes",
-            "A very positive STM keeps almost all of the LTM and writes almost a full unit.",
+            "A very positive s keeps almost all of the LTM and writes almost a full unit.",
             _very_positive,
         ),
         Claim(
             "very-negative-wipes",
-            "A very negative STM forgets almost all of the LTM and writes almost nothing.",
+            "A very negative s forgets almost all of the LTM and writes almost nothing.",
             _very_negative,
         ),
         Claim(
             "negative-forgets-more",
-            "A slightly negative STM forgets more than a slightly positive one.",
+            "A slightly negative s forgets more than a slightly positive one.",
             _negative_forgets_more,
         ),
         Claim(
             "negative-writes-little",
-            "A very negative STM writes less than a slightly negative one.",
+            "A very negative s writes less than a slightly negative one.",
             _negative_writes_little,
         ),
         Claim(

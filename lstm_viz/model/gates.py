@@ -2,8 +2,9 @@
 
 Two views of the same cell:
 
-* :func:`step` — the book's scalar cell. One number, the STM ``s`` ("previous STM + input"), drives
-  every gate through a one-neuron layer ``w·s + b``; the LTM ``c_prev`` is the cell state. Any gate
+* :func:`step` — the book's scalar cell. One number, the gate input ``s`` (the original's "Prev.
+  STM + input", s = x_t + h_(t−1)), drives every gate through a one-neuron layer ``w·s + b``; the
+  previous LTM ``c_prev`` is the cell state it acts on. Any gate
   output may be overridden, and everything downstream follows. Broadcasts over numpy arrays.
 * :func:`lstm_step` — the general cell for batches of vectors, with the gate blocks in the order
   i, f, g, o of the common deep-learning frameworks. :func:`rnn_step` is the plain tanh RNN cell.
@@ -71,7 +72,7 @@ def sigmoid(x: ArrayLike) -> Float:
 
 @dataclass(frozen=True)
 class Neuron:
-    """A one-neuron layer of the STM: pre-activation ``w·s + b``."""
+    """A one-neuron layer of the gate input s: pre-activation ``w·s + b``."""
 
     w: float = 1.0
     b: float = 0.0
@@ -160,8 +161,8 @@ def _broadcast_shape(arrays: dict[str, Float]) -> tuple[int, ...]:
 
 
 def step(
-    stm: ArrayLike,
-    ltm: ArrayLike,
+    s: ArrayLike,
+    c_prev: ArrayLike,
     *,
     weights: Weights = Weights(),
     forget: ArrayLike | None = None,
@@ -171,17 +172,18 @@ def step(
 ) -> Gates:
     """One step of the book's scalar LSTM cell.
 
-    ``stm`` is the STM s ("previous STM + input") and ``ltm`` the previous LTM c_prev; both
-    broadcast against each other and against any override, so a whole grid of states is one call.
+    ``s`` is the gate input ("Prev. STM + input", x_t + h_(t−1)) and ``c_prev`` the previous LTM;
+    both broadcast against each other and against any override, so a whole grid of states is one
+    call.
     Passing a gate output (``forget``, ``input``, ``candidate`` or ``output``) replaces the
     computed one.
     """
     if not isinstance(weights, Weights):
         raise TypeError(f"weights must be a Weights, got {type(weights).__name__}")
-    s, c_prev = real_array("stm", stm), real_array("ltm", ltm)
+    s, c_prev = real_array("s", s), real_array("c_prev", c_prev)
     given = {"forget": forget, "input": input, "candidate": candidate, "output": output}
     overrides = {name: _checked_override(name, v) for name, v in given.items() if v is not None}
-    shape = _broadcast_shape({"stm": s, "ltm": c_prev, **overrides})
+    shape = _broadcast_shape({"s": s, "c_prev": c_prev, **overrides})
     # Gates depend on s alone: compute them at s's own shape, once per distinct neuron, and then
     # broadcast, so a grid of s × c_prev costs len(s) activations, not len(s)·len(c_prev).
     activations: dict[tuple[Neuron, bool], Float] = {}

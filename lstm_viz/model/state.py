@@ -14,11 +14,11 @@ from lstm_viz.model.gates import GATE_RANGES, GATES
 
 __all__ = [
     "BIAS_RANGE",
-    "DEFAULT_LTM",
-    "DEFAULT_STM",
+    "C_PREV_RANGE",
+    "DEFAULT_C_PREV",
+    "DEFAULT_S",
     "HASH_KEYS",
-    "LTM_RANGE",
-    "STM_RANGE",
+    "S_RANGE",
     "WEIGHT_RANGE",
     "checked_overrides",
     "parse_state",
@@ -27,19 +27,19 @@ __all__ = [
 ]
 
 #: The ranges the reader can drag the gate input s and the previous LTM c_prev across.
-STM_RANGE: tuple[float, float] = (-6.0, 6.0)
-LTM_RANGE: tuple[float, float] = (-3.0, 3.0)
+S_RANGE: tuple[float, float] = (-6.0, 6.0)
+C_PREV_RANGE: tuple[float, float] = (-3.0, 3.0)
 #: The ranges of every gate's weight w and bias b that the reader can set.
 WEIGHT_RANGE: tuple[float, float] = (-10.0, 10.0)
 BIAS_RANGE: tuple[float, float] = (-10.0, 10.0)
 #: The state the explorer opens in when its URL names none.
-DEFAULT_STM = 0.5
-DEFAULT_LTM = 1.0
+DEFAULT_S = 0.5
+DEFAULT_C_PREV = 1.0
 
 #: The key of each settable quantity in the shareable URL hash ``#s=…&c=…&f=…&i=…&g=…&o=…``.
 HASH_KEYS: dict[str, str] = {
-    "stm": "s",
-    "ltm": "c",
+    "s": "s",
+    "c_prev": "c",
     "forget": "f",
     "input": "i",
     "candidate": "g",
@@ -68,7 +68,7 @@ def plain(x: float) -> str:
 
 def parse_state(text: str) -> dict[str, float]:
     """An explorer state ``s=..&c=..[&f=..&i=..&g=..&o=..]`` (a URL hash without its ``#``) as
-    values by name (``stm``, ``ltm``, gate names), checked against the explorer's ranges."""
+    values by name (``s``, ``c_prev``, gate names), checked against the explorer's ranges."""
     names = {short: name for name, short in HASH_KEYS.items()}
     values: dict[str, float] = {}
     for part in filter(None, text.split("&")):
@@ -81,21 +81,21 @@ def parse_state(text: str) -> dict[str, float]:
             values[names[key]] = float(number)
         except ValueError:
             raise ValueError(f"explorer state {key} must be a number, got {number!r}") from None
-    if values and not {"stm", "ltm"} <= values.keys():
+    if values and not {"s", "c_prev"} <= values.keys():
         raise ValueError(f"an explorer state names both s and c, got {text!r}")
     if values:
         state_hash(**values)  # checks every value against its range
     return values
 
 
-def state_hash(stm: float = DEFAULT_STM, ltm: float = DEFAULT_LTM, **overrides: float) -> str:
+def state_hash(s: float = DEFAULT_S, c_prev: float = DEFAULT_C_PREV, **overrides: float) -> str:
     """The URL hash that opens the explorer at this state, e.g. ``#s=4&c=1&f=0.2``.
 
     Link to it from a page as ``explorer.html`` followed by the hash.
     """
     values = {
-        "stm": real_number("stm", stm, STM_RANGE),
-        "ltm": real_number("ltm", ltm, LTM_RANGE),
+        "s": real_number("s", s, S_RANGE),
+        "c_prev": real_number("c_prev", c_prev, C_PREV_RANGE),
     }
     values.update(checked_overrides(overrides))
     order = [name for name in HASH_KEYS if name in values]

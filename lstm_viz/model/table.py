@@ -1,9 +1,9 @@
-"""The chapter's behaviour table: the cell at four stated values of the STM, computed by ``gates``.
+"""The chapter's behaviour table: the cell at four stated values of the gate input s.
 
-The original chapter's table is qualitative (STM very positive … very negative). Here each row is a
-band of STM values with one stated value inside it, and every number comes from
-:func:`~lstm_viz.model.gates.step`. The explorer highlights the band that the reader's current STM
-falls in, using the same bounds.
+The original chapter's table is qualitative (its "STM", the gate input s = x_t + h_(t−1), very
+positive … very negative). Here each row is a band of values of s with one stated value inside it,
+and every number comes from :func:`~lstm_viz.model.gates.step`. The explorer highlights the band
+that the reader's s falls in, using the same bounds.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from lstm_viz.model.gates import Weights, step
 
 __all__ = [
     "BANDS",
-    "EXAMPLE_LTM",
-    "EXAMPLE_STM",
+    "EXAMPLE_C_PREV",
+    "EXAMPLE_S",
     "Band",
     "BehaviourRow",
     "ComponentRow",
@@ -32,7 +32,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Band:
-    """STM values low ≤ s < high, named as the chapter names them, with one stated value."""
+    """Values of the gate input low ≤ s < high, named as the chapter names them, with one stated
+    value."""
 
     key: str
     name: str
@@ -50,17 +51,17 @@ BANDS: tuple[Band, ...] = (
 )
 
 
-def band_of(stm: float) -> Band:
-    """The band the STM value ``stm`` falls in."""
+def band_of(s: float) -> Band:
+    """The band the gate input ``s`` falls in."""
     for band in BANDS:
-        if band.low <= stm < band.high:
+        if band.low <= s < band.high:
             return band
-    raise ValueError(f"stm must be a finite number, got {stm!r}")
+    raise ValueError(f"s must be a finite number, got {s!r}")
 
 
 @dataclass(frozen=True)
 class BehaviourRow:
-    """One row: the gates at the band's stated STM, and what they do to any LTM."""
+    """One row: the gates at the band's stated s, and what they do to any LTM."""
 
     band: Band
     forget: float  # f: the share of the old LTM that is kept
@@ -147,7 +148,7 @@ def learnt_words(learned: float) -> str:
 
 
 def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
-    """The rows of the behaviour table, computed at each band's stated STM."""
+    """The rows of the behaviour table, computed at each band's stated s."""
     rows = []
     for band in BANDS:
         cell = step(band.stated, 0.0, weights=weights)
@@ -166,16 +167,16 @@ def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
 
 #: The chapter's vector example: four memory components, each with its own STM value, chosen so
 #: that the forget gate is close to zero in three components and close to one in the other.
-EXAMPLE_STM: tuple[float, ...] = (-5.0, -4.0, 4.0, -6.0)
-EXAMPLE_LTM: tuple[float, ...] = (0.9, -1.5, 0.7, 2.0)
+EXAMPLE_S: tuple[float, ...] = (-5.0, -4.0, 4.0, -6.0)
+EXAMPLE_C_PREV: tuple[float, ...] = (0.9, -1.5, 0.7, 2.0)
 
 
 @dataclass(frozen=True)
 class ComponentRow:
-    """One component of a vector cell step: its STM, old LTM, gates and new LTM."""
+    """One component of a vector cell step: its gate input s, old LTM, gates and new LTM."""
 
-    stm: float
-    ltm_prev: float
+    s: float
+    c_prev: float
     forget: float
     kept: float
     learned: float
@@ -183,23 +184,23 @@ class ComponentRow:
 
 
 def componentwise(
-    stm: tuple[float, ...] = EXAMPLE_STM,
-    ltm: tuple[float, ...] = EXAMPLE_LTM,
+    s: tuple[float, ...] = EXAMPLE_S,
+    c_prev: tuple[float, ...] = EXAMPLE_C_PREV,
     weights: Weights = Weights(),
 ) -> list[ComponentRow]:
-    """One step of a cell whose STM and LTM are vectors, component by component.
+    """One step of a cell whose gate input and LTM are vectors, component by component.
 
-    Each component has its own STM value and the same one-neuron gates, so every product and sum
+    Each component has its own gate input s and the same one-neuron gates, so every product and sum
     is taken component by component, as in the general cell.
     """
-    cell = step(stm, ltm, weights=weights)
+    cell = step(s, c_prev, weights=weights)
     if cell.ltm.ndim != 1:
-        raise ValueError(f"stm and ltm must be vectors of one length, got shape {cell.ltm.shape}")
-    previous = np.broadcast_to(np.asarray(ltm, dtype=np.float64), cell.ltm.shape)
-    s = np.broadcast_to(np.asarray(stm, dtype=np.float64), cell.ltm.shape)
+        raise ValueError(f"s and c_prev must be vectors of one length, got shape {cell.ltm.shape}")
+    previous = np.broadcast_to(np.asarray(c_prev, dtype=np.float64), cell.ltm.shape)
+    inputs = np.broadcast_to(np.asarray(s, dtype=np.float64), cell.ltm.shape)
     return [
         ComponentRow(
-            *(float(x[k]) for x in (s, previous, cell.forget, cell.kept, cell.learned)),
+            *(float(x[k]) for x in (inputs, previous, cell.forget, cell.kept, cell.learned)),
             float(cell.ltm[k]),
         )
         for k in range(cell.ltm.shape[0])

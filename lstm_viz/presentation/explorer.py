@@ -22,11 +22,11 @@ from lstm_viz.model.checks import real_number
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATE_RANGES, GATES, Gates, Weights, step
 from lstm_viz.model.state import (
-    DEFAULT_LTM,
-    DEFAULT_STM,
+    C_PREV_RANGE,
+    DEFAULT_C_PREV,
+    DEFAULT_S,
     HASH_KEYS,
-    LTM_RANGE,
-    STM_RANGE,
+    S_RANGE,
     checked_overrides,
 )
 from lstm_viz.model.table import BANDS, Band, band_of
@@ -39,6 +39,8 @@ __all__ = ["EXPLORER_ID", "ExplorerHTML", "explorer", "explorer_figure", "explor
 #: The figure's HTML id; the page ``book/explorer.md`` and the tests use it.
 EXPLORER_ID = "lstm-explorer"
 
+# The names explorer.js gives s and c_prev in its state.
+_SCRIPT_KEYS = {"s": "stm", "c_prev": "ltm"}
 #: The LTM panel's columns, left to right: c_prev, then the fields of :class:`Gates` it leads to.
 LTM_COLUMNS = ("ltm_prev", "kept", "learned", "ltm", "stm")
 TICKS = {
@@ -82,12 +84,13 @@ def explorer_meta(weights: Weights = Weights()) -> dict:
     return {
         "weights": {name: [getattr(weights, name).w, getattr(weights, name).b] for name in GATES},
         "ranges": {
-            "stm": list(STM_RANGE),
-            "ltm": list(LTM_RANGE),
+            "stm": list(S_RANGE),
+            "ltm": list(C_PREV_RANGE),
             **{name: list(GATE_RANGES[name]) for name in GATES},
         },
-        "hash": HASH_KEYS,
-        "initial": {"stm": DEFAULT_STM, "ltm": DEFAULT_LTM},
+        # The script's state keys are still "stm" (for s) and "ltm" (for c_prev).
+        "hash": {_SCRIPT_KEYS.get(name, name): key for name, key in HASH_KEYS.items()},
+        "initial": {"stm": DEFAULT_S, "ltm": DEFAULT_C_PREV},
         "bands": [_band_json(band) for band in BANDS],
         "names": NAMES,
         "colours": {key: COLOURS[key] for key in NAMES},
@@ -136,7 +139,7 @@ def _points(panel: str, keys: list[str], values: list[float], axis: str) -> go.S
 def _band_bar(stm: float) -> go.Bar:
     """The STM's band of the behaviour table, shaded behind the STM's column."""
     band = band_of(stm)
-    low, high = max(band.low, STM_RANGE[0]), min(band.high, STM_RANGE[1])
+    low, high = max(band.low, S_RANGE[0]), min(band.high, S_RANGE[1])
     return go.Bar(
         name="band",
         x=[0],
@@ -201,8 +204,8 @@ def _titles() -> list[dict]:
 
 
 def explorer_figure(
-    stm: float = DEFAULT_STM,
-    ltm: float = DEFAULT_LTM,
+    s: float = DEFAULT_S,
+    c_prev: float = DEFAULT_C_PREV,
     *,
     weights: Weights = Weights(),
     overrides: Mapping[str, float] | None = None,
@@ -212,8 +215,8 @@ def explorer_figure(
     ``overrides`` maps gate names (``forget``, ``input``, ``candidate``, ``output``) to the values
     the reader set; overridden gates are drawn as diamonds, their computed value as an open circle.
     """
-    s = real_number("stm", stm, STM_RANGE)
-    c = real_number("ltm", ltm, LTM_RANGE)
+    s = real_number("s", s, S_RANGE)
+    c = real_number("c_prev", c_prev, C_PREV_RANGE)
     fixed = checked_overrides(overrides)
     cell: Gates = step(s, c, weights=weights, **fixed)
     free: Gates = step(s, c, weights=weights)

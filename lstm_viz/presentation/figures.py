@@ -26,10 +26,10 @@ def base_layout(title: str, *, height: int = 420) -> dict:
 
 
 def gate_curves(
-    stm_range: tuple[float, float] = (-6.0, 6.0), *, points: int = 121, weights: Weights = Weights()
+    s_range: tuple[float, float] = (-6.0, 6.0), *, points: int = 121, weights: Weights = Weights()
 ) -> go.Figure:
-    """Every gate, and the learned amount i·g, against the STM s (the LTM plays no part in them)."""
-    s = np.linspace(*stm_range, points)
+    """Every gate, and the learned amount i·g, against the gate input s (the LTM plays no part)."""
+    s = np.linspace(*s_range, points)
     cell = step(s, 0.0, weights=weights)
     fig = go.Figure(layout=base_layout("What each gate makes of the STM"))
     for name, dash in (

@@ -7,7 +7,7 @@ import re
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import Weights
-from lstm_viz.model.table import EXAMPLE_LTM, EXAMPLE_STM, behaviour_table, componentwise
+from lstm_viz.model.table import EXAMPLE_C_PREV, EXAMPLE_S, behaviour_table, componentwise
 
 __all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html"]
 
@@ -89,20 +89,20 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
 
 
 def componentwise_table_html(
-    stm: tuple[float, ...] = EXAMPLE_STM, ltm: tuple[float, ...] = EXAMPLE_LTM
+    s: tuple[float, ...] = EXAMPLE_S, c_prev: tuple[float, ...] = EXAMPLE_C_PREV
 ) -> HTMLTable:
-    """One step of a cell whose STM and LTM are vectors, component by component."""
+    """One step of a cell whose gate input and LTM are vectors, component by component."""
     rows = [
         [
             str(k),
-            number(row.stm, "g"),
-            number(row.ltm_prev),
+            number(row.s, "g"),
+            number(row.c_prev),
             number(row.forget, ".3f"),
             number(row.kept, ".3f"),
             number(row.learned, "+.3f"),
             number(row.ltm, ".3f"),
         ]
-        for k, row in enumerate(componentwise(stm, ltm), start=1)
+        for k, row in enumerate(componentwise(s, c_prev), start=1)
     ]
     head = [
         "component",

@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.model.claims import format_value
-from lstm_viz.model.state import parse_state
+from lstm_viz.model.state import HASH_KEYS, parse_state
 
 __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup_notebooks"]
 
@@ -31,14 +31,6 @@ _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _ADMONITION = re.compile(
     r"^```\{admonition\} *([^\n]*)\n((?::\w+:[^\n]*\n)*)(.*?)^```[ \t]*$", re.M | re.S
 )
-_STATE_NAMES = {
-    "stm": "STM s",
-    "ltm": "LTM c",
-    "forget": "f",
-    "input": "i",
-    "candidate": "g",
-    "output": "o",
-}
 
 
 def is_notebook(source: Path) -> bool:
@@ -73,7 +65,7 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
             if not state:
                 return f"{words} (in the explorer)"
             settings = ", ".join(
-                f"{_STATE_NAMES[k]} = {v:g}".replace("-", "−") for k, v in state.items()
+                f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in state.items()
             )
             return f"{words} (in the explorer: {settings})"
         return f"({_cite_text(content, citations)})"
