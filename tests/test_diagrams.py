@@ -9,13 +9,12 @@ import pytest
 
 from lstm_viz.presentation.diagrams import (
     DIAGRAMS,
-    HEIGHT,
     PALETTE,
-    WIDTH,
     diagram_html,
     diagram_svg,
     show_diagram,
 )
+from lstm_viz.presentation.diagrams.canvas import HEIGHT, WIDTH
 from lstm_viz.presentation.style import COLOURS
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
