@@ -29,6 +29,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the built site is a build test, one that uses Chromium a browser test,
+    whatever its module says: ``-m "not build and not browser"`` then builds nothing."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"built_site", "site_url", "visit", "browser"}:
+            item.add_marker(pytest.mark.build)
+        if fixtures & {"browser", "visit"}:
+            item.add_marker(pytest.mark.browser)
+
+
 def build_book(out: Path) -> subprocess.CompletedProcess[str]:
     """A clean, strict build of the book into ``out``/_build/html."""
     jb = Path(sys.executable).with_name("jb")
