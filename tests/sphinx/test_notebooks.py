@@ -88,7 +88,7 @@ def test_plain_markdown_writes_out_the_books_roles() -> None:
         "{doc}`back <types-of-networks>`."
     )
     assert plain_markdown(text, {"a2000": "A, 2000"}) == (
-        "f is 0.98; it wipes; try (in the explorer: STM s = 0.5, LTM c = 1, f = 0); "
+        "f is 0.98; it wipes; try (in the explorer: s = 0.5, c = 1, f = 0); "
         "look (in the explorer); (A, 2000; b1999); back."
     )
     admonition = (
