@@ -7,7 +7,10 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
 * :mod:`~lstm_viz.sphinx.roles` — ``{val}``, ``{claim}`` and ``{explore}``, which tie prose to the
   model;
 * :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
-* :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page.
+* :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page;
+* :mod:`~lstm_viz.sphinx.stills` — each figure's still, drawn at build time, shown before plotly.js;
+* :mod:`~lstm_viz.sphinx.math` — the math typeset at build time, so no page runs MathJax;
+* :mod:`~lstm_viz.sphinx.loading` — every script in a page's head deferred.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from sphinx.application import Sphinx
 from lstm_viz import __version__
 from lstm_viz.sphinx.assets import setup_assets
 from lstm_viz.sphinx.citation import setup_citation
+from lstm_viz.sphinx.loading import setup_loading
+from lstm_viz.sphinx.math import setup_math
 from lstm_viz.sphinx.notebooks import setup_notebooks
 from lstm_viz.sphinx.roles import setup_roles
+from lstm_viz.sphinx.stills import setup_stills
 
 __all__ = ["setup"]
 
@@ -31,4 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citation(app)
     setup_roles(app)
     setup_notebooks(app)
+    setup_stills(app)
+    setup_math(app)
+    setup_loading(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}
