@@ -26,6 +26,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 book: setup
+	scripts/ensure-chromium
 	$(BIN)/jb build . -W -n --keep-going
 	@echo
 	@echo "The book is built: open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
