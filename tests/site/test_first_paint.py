@@ -20,11 +20,22 @@ PLOTLY = re.compile(r"plotly-(basic|full)\.min\.js")
 
 # Sums every layout shift the page makes without the reader's input, as Lighthouse's CLS counts.
 LAYOUT_SHIFTS = """
-window.__shift = 0;
+window.__shifts = [];
 new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    const sources = (entry.sources || []).map(s => s.node ? (s.node.id || s.node.nodeName
+      + "." + (s.node.className && s.node.className.baseVal !== undefined
+        ? s.node.className.baseVal : s.node.className)) : "?");
+    window.__shifts.push({t: entry.startTime, value: entry.value, sources});
+  }
 }).observe({type: "layout-shift", buffered: true});
 """
+# The layout shift after performance.now() was ``since``, with what moved.
+SHIFTS_SINCE = """since => {
+  const late = window.__shifts.filter(s => s.t > since);
+  return [late.reduce((sum, s) => sum + s.value, 0), late];
+}"""
 
 
 def blocking_scripts(html: str) -> list[str]:
@@ -147,6 +158,7 @@ def test_plotly_replaces_the_still_without_a_layout_shift(
                  getComputedStyle(d).color]"""
     )
     assert before[1] == before[2], "the still's text is not the page's text colour"
+    since = page.evaluate("performance.now()")
     figure.scroll_into_view_if_needed()
     page.wait_for_function(
         "() => { const d = document.getElementById('gate-curves');"
@@ -161,5 +173,9 @@ def test_plotly_replaces_the_still_without_a_layout_shift(
     )
     assert after[0] == before[0] == after[1], (before, after)
     assert after[2] == before[2], "Plotly drew the text in another colour than the still"
-    assert page.evaluate("window.__shift") == 0
+    shift, shifts = page.evaluate(SHIFTS_SINCE, since)
+    assert shift == 0, f"the page moved while plotly replaced the still: {shifts}"
+    # Nor did the figure's box move at any time since the page began to load.
+    every = page.evaluate("window.__shifts")
+    assert not [s for s in every if "gate-curves" in " ".join(s["sources"])], every
     context.close()
