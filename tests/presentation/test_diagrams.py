@@ -18,7 +18,7 @@ from lstm_viz.presentation.diagrams import (
 )
 from lstm_viz.presentation.diagrams.canvas import HEIGHT, WIDTH
 from lstm_viz.presentation.style import COLOURS
-from tests.presentation.colour import BACKGROUND, contrast
+from tests.presentation.legibility import BACKGROUND, contrast
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 

@@ -3,17 +3,14 @@ every line at 3:1 contrast on the light and the dark page (WCAG 1.4.11)."""
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 
 from lstm_viz.model.claims import CLAIMS
 from lstm_viz.model.gates import Neuron, Weights, step
 from lstm_viz.presentation.figures import affine, coinciding, gate_curves
 from lstm_viz.presentation.style import COLOURS, LABELS
-from tests.presentation.colour import BACKGROUND, contrast, delta_e
+from tests.presentation.legibility import colour_problems, hidden_traces, trace_colours
 
 #: Weights that tie all three sigmoid gates, two of them, or none.
 CELLS = {
@@ -23,38 +20,6 @@ CELLS = {
         forget=Neuron(1.0, 1.0), input=Neuron(2.0, -1.0), output=Neuron(-0.5, 0.0)
     ),
 }
-#: Two traces look alike below this CIE76 difference (the old input blue and i·g blue were 18).
-DISTINCT = 25.0
-
-
-def trace_colours(fig: go.Figure) -> list[str]:
-    """The line colour of every trace of ``fig``."""
-    return [trace.line.color for trace in fig.data]
-
-
-def hidden_traces(fig: go.Figure, tolerance: float = 1e-3) -> list[tuple[str, str]]:
-    """Pairs of traces that draw the same curve, so that one hides the other."""
-    return [
-        (a.name, b.name)
-        for a, b in itertools.combinations(fig.data, 2)
-        if np.array_equal(a.x, b.x) and np.allclose(a.y, b.y, rtol=0, atol=tolerance)
-    ]
-
-
-def colour_problems(fig: go.Figure) -> list[str]:
-    """Every trace colour below 3:1 on either page, and every pair of traces that look alike."""
-    problems = [
-        f"{trace.name} {trace.line.color} is {contrast(trace.line.color, page):.2f}:1 on {mode}"
-        for trace in fig.data
-        for mode, page in BACKGROUND.items()
-        if contrast(trace.line.color, page) < 3
-    ]
-    problems += [
-        f"{a.name} and {b.name} look alike (ΔE {delta_e(a.line.color, b.line.color):.0f})"
-        for a, b in itertools.combinations(fig.data, 2)
-        if delta_e(a.line.color, b.line.color) < DISTINCT
-    ]
-    return problems
 
 
 def test_the_book_cell_draws_its_three_sigmoid_gates_once() -> None:
@@ -69,7 +34,8 @@ def test_the_book_cell_draws_its_three_sigmoid_gates_once() -> None:
     cell = step(fig.data[0].x, 0.0)
     for gate in ("forget", "input", "output"):
         assert list(fig.data[0].y) == list(getattr(cell, gate))
-    assert trace_colours(fig) == [COLOURS["gates"], COLOURS["candidate"], COLOURS["learned"]]
+    colours = [c for trace in fig.data for c in trace_colours(trace)]
+    assert colours == [COLOURS["gates"], COLOURS["candidate"], COLOURS["learned"]]
 
 
 def test_gates_that_differ_are_drawn_apart_and_named() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import html_pages
-from tests.presentation.colour import BACKGROUND
+from tests.presentation.legibility import BACKGROUND
 from tests.site.layout import THEMES, WIDTHS, Measured, measure, text_problems, toc_pages
 
 pytestmark = pytest.mark.browser
