@@ -5,8 +5,8 @@ names, a range) that is the best documentation there is; for a large one (the ch
 ``CLAIMS`` mapping, every diagram's description) it is kilobytes of one unbreakable line that
 pushes the page sideways on a narrow screen and says less than the docstring. So a value whose
 ``repr`` is longer than :data:`MAX_VALUE_CHARS` is left out, as ``:meta hide-value:`` would do;
-the docstring says what the constant holds. Long signatures are wrapped by the book's stylesheet
-(``lstm-viz.css``) and put one parameter a line by ``python_maximum_signature_line_length``.
+the docstring says what the constant holds. Long signatures wrap, by the book's stylesheet
+(``lstm-viz.css``).
 """
 
 from __future__ import annotations
