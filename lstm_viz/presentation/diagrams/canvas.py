@@ -19,7 +19,7 @@ __all__ = ["HEIGHT", "PALETTE", "WIDTH", "Canvas"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 #: The default drawing size (the viewBox); every SVG scales to its container's width.
-WIDTH, HEIGHT = 460, 336
+WIDTH, HEIGHT = 460, 300
 
 
 def _mix(colour: str, towards: int, amount: float) -> str:
@@ -112,6 +112,12 @@ class Canvas:
         ET.SubElement(self.root, "style").text = _style()
         self.back = ET.SubElement(self.root, "g")  # boxes behind everything else
         self.front = ET.SubElement(self.root, "g")
+
+    def resize(self, *, height: int) -> None:
+        """Make the drawing ``height`` tall. The width stays :data:`WIDTH`, so that every picture's
+        labels keep the same size on a phone."""
+        self.height = height
+        self.root.set("viewBox", f"0 0 {self.width} {height}")
 
     def path(self, points: list[tuple[float, float]], cls: str, *, arrow: bool = False) -> None:
         """A polyline through ``points``; ``arrow`` puts a head at its last point."""

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from lstm_viz.presentation.diagrams.canvas import Canvas
 
-__all__ = ["black_box", "forget_learn", "gates", "how_much_what"]
+__all__ = ["HEIGHT", "black_box", "forget_learn", "gates", "how_much_what"]
 
 # Rows. Labels sit 14 above their memory line; under each layer there is room for two lines of
-# notes before the STM line, and under the output gate for its name.
+# notes before the STM line, and under the output gate for its name: the pictures are taller than
+# the canvas's default.
+HEIGHT = 336
 LTM_Y, MIDDLE_Y, LAYER_Y, STM_Y = 72, 136, 194, 266
 LEFT, RIGHT = 12, 448
 INPUT_X = 34
@@ -26,6 +28,7 @@ LINE = 19  # the line height of two-line notes
 
 def _memory_lines(c: Canvas, *, stm_gap: tuple[float, float] | None = None) -> None:
     """The two memories every picture starts from, and the input that joins the STM."""
+    c.resize(height=HEIGHT)
     c.path([(LEFT, LTM_Y), (RIGHT, LTM_Y)], "ltm", arrow=True)
     c.text(LEFT, LTM_Y - 14, "LTM c", "ltm", anchor="start", sub="t−1")
     c.text(RIGHT, LTM_Y - 14, "c", "ltm", anchor="end", sub="t")
