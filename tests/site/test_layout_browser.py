@@ -23,6 +23,15 @@ DRAWN = """() => [...document.querySelectorAll('.lstm-viz-figure')]
   .every(d => d.querySelector('.main-svg'))
   && (!window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true))"""
 NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Each figure brought into view in turn, as a reader scrolling would (for figures that are drawn
+# only when the reader nears them), then back to the top.
+SCROLL_PAST_EVERY_FIGURE = f"""async () => {{
+  for (const figure of document.querySelectorAll('.lstm-viz-figure')) {{
+    figure.scrollIntoView();
+    await {NEXT_FRAME};
+  }}
+  window.scrollTo(0, 0);
+}}"""
 
 #: Pages whose figures another branch is rewriting right now (issue 11 items 2–3 for their own
 #: figures). Their text check is an expected failure, strictly: the day it passes, it fails here as
@@ -54,6 +63,7 @@ def layouts(browser, site_url: str) -> Callable[[str], list[Measured]]:
             try:
                 page = context.new_page()
                 page.goto(f"{site_url}/{path}", wait_until="load")
+                page.evaluate(SCROLL_PAST_EVERY_FIGURE)
                 page.wait_for_function(DRAWN, timeout=15_000)
                 for theme in THEMES:
                     page.emulate_media(color_scheme=theme)
