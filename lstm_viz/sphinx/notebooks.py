@@ -45,6 +45,13 @@ def _cite_text(keys: str, citations: dict[str, str]) -> str:
     return "; ".join(citations.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
+def _setting(value: float | tuple[float, ...]) -> str:
+    """One value of an explorer state as the words say it: a number, or the inputs x_1..x_T."""
+    if isinstance(value, tuple):
+        return ", ".join(f"{v:g}" for v in value).join("()")
+    return f"{value:g}"
+
+
 def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
     """Markdown of the book for plain Jupyter: its roles replaced by what they show in the page,
     admonitions as block quotes."""
@@ -65,7 +72,7 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
             if not state:
                 return f"{words} (in the explorer)"
             settings = ", ".join(
-                f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in state.items()
+                f"{HASH_KEYS[k]} = {_setting(v)}".replace("-", "−") for k, v in state.items()
             )
             return f"{words} (in the explorer: {settings})"
         return f"({_cite_text(content, citations)})"
