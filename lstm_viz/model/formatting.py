@@ -16,10 +16,11 @@ __all__ = ["fixed", "number", "snap"]
 _FIXED = re.compile(r"^(\+?)\.(\d+)f$")
 
 
-def fixed(x: float, decimals: int) -> Decimal:
-    """``x`` rounded to ``decimals`` places as ``toFixed`` rounds: from its exact binary value,
-    a tie away from zero (Python's own ``format`` rounds a tie to even)."""
-    return Decimal(x).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+def fixed(x: float, decimals: int) -> str:
+    """``x`` to ``decimals`` places as JavaScript's ``toFixed`` writes it: rounded from its exact
+    binary value, a tie away from zero (Python's own ``format`` rounds a tie to even)."""
+    exact = Decimal(x).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format(exact, "f")
 
 
 def snap(x: float, decimals: int) -> float:
@@ -31,7 +32,7 @@ def number(x: float, spec: str = ".2f") -> str:
     """``x`` formatted with ``spec`` and a true minus sign; a value that rounds to zero has none."""
     match = _FIXED.match(spec)
     if match:
-        text = format(fixed(x, int(match.group(2))), f"{match.group(1)}f")
+        text = format(Decimal(fixed(x, int(match.group(2)))), f"{match.group(1)}f")
     else:
         text = format(x, spec)
     if float(text.replace("%", "").replace("+", "")) == 0:

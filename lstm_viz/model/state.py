@@ -18,8 +18,11 @@ cases (``tests/shared_cases.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from decimal import Decimal
 from urllib.parse import unquote
+
+from numpy.typing import ArrayLike
 
 from lstm_viz.model.checks import real_array, real_number
 from lstm_viz.model.formatting import fixed, snap
@@ -53,7 +56,7 @@ __all__ = [
 S_RANGE: tuple[float, float] = (-6.0, 6.0)
 C_PREV_RANGE: tuple[float, float] = (-3.0, 3.0)
 #: The range of each input x_t of the sequence: one less than s's at each end, so that the gate
-#: input s_t = x_t + h_(t−1) stays within :data:`S_RANGE` (|h| < 1).
+#: input s_t = x_t + h_(t−1) stays within :data:`S_RANGE` (the STM h stays between −1 and 1).
 X_RANGE: tuple[float, float] = (S_RANGE[0] + 1.0, S_RANGE[1] - 1.0)
 #: The ranges of every gate's weight w and bias b that the reader can set.
 WEIGHT_RANGE: tuple[float, float] = (-10.0, 10.0)
@@ -122,12 +125,12 @@ def checked_overrides(overrides: Mapping[str, float] | None) -> dict[str, float]
 
 def plain(x: float) -> str:
     """Shortest decimal of ``x`` to 4 places, as the explorer's script writes it into the URL."""
-    text = format(fixed(x, 4).normalize(), "f")
+    text = format(Decimal(fixed(x, 4)).normalize(), "f")
     return "0" if text in ("-0", "0") else text
 
 
 def weights_of(values: Mapping[str, object]) -> Weights:
-    """The :class:`Weights` a state names (``w_forget``, ``b_forget``, …; the book's by default)."""
+    """The :class:`~lstm_viz.model.gates.Weights` a state names (``w_forget``, ``b_forget``, …; the book's by default)."""
     return Weights(
         **{
             gate: Neuron(
@@ -171,7 +174,8 @@ def read_state(text: str) -> tuple[dict[str, object], list[str]]:
     out), and the link keys whose values had to be changed — out of range (clamped), more places
     than the key holds (rounded), not a number (dropped), named twice (the first kept), or unknown.
 
-    ``x`` is held as a tuple; its bad items are dropped and past :data:`MAX_STEPS` cut off.
+    ``x`` is held as a tuple; its bad items are dropped, and those past
+    :data:`~lstm_viz.model.sequence.MAX_STEPS` cut off.
     """
     values: dict[str, object] = dict(DEFAULTS)
     adjusted: list[str] = []
@@ -246,7 +250,7 @@ def state_hash(
     s: float = DEFAULT_S,
     c_prev: float = DEFAULT_C_PREV,
     *,
-    x: Sequence[float] | None = None,
+    x: ArrayLike | None = None,
     **named: float,
 ) -> str:
     """The URL hash that opens the explorer at this state, e.g. ``#s=4&c=1&f=0.2&wf=2&x=4,0,-4``.
