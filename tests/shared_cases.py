@@ -40,7 +40,7 @@ LINK_CASES: list[tuple[str, str, list[str]]] = [
         "s=0&c=1&wf=2&bf=-1&wi=0&bi=10&wg=-10&bg=0.5&wo=1&bo=0",
         "#s=0&c=1&wf=2&bf=-1&wi=0&bi=10&wg=-10&bg=0.5",
         [],
-    ),  # noqa: E501
+    ),
     ("s=0&c=1&wf=11&bo=-99", "#s=0&c=1&wf=10&bo=-10", ["wf", "bo"]),
     ("s=0&c=1&wf=1.23456", "#s=0&c=1&wf=1.2346", ["wf"]),
     ("s=0&c=1&wi=0.03125", "#s=0&c=1&wi=0.0313", ["wi"]),

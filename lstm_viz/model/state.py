@@ -130,7 +130,8 @@ def plain(x: float) -> str:
 
 
 def weights_of(values: Mapping[str, object]) -> Weights:
-    """The :class:`~lstm_viz.model.gates.Weights` a state names (``w_forget``, ``b_forget``, …; the book's by default)."""
+    """The :class:`~lstm_viz.model.gates.Weights` a state names (``w_forget``, ``b_forget``, …;
+    the book's where it names none)."""
     return Weights(
         **{
             gate: Neuron(

@@ -2,10 +2,13 @@
 
 Two parts on the explorer page, one state between them:
 
-* :func:`explorer` — one step of the cell (:mod:`~lstm_viz.presentation.explorer.cell_figure`), its controls and the weights
-  with their presets (:mod:`~lstm_viz.presentation.explorer.controls`), and the data the script needs (:func:`script_data`);
-* :func:`sequence` — the same cell over a sequence x_1..x_T (:mod:`~lstm_viz.presentation.explorer.sequence_figure`), its
-  controls and its table ``<table id="sequence-table">``.
+* :func:`explorer` — one step of the cell
+  (:mod:`~lstm_viz.presentation.explorer.cell_figure`), its controls and the weights with their
+  presets (:mod:`~lstm_viz.presentation.explorer.controls`), and the data the script needs
+  (:func:`script_data`);
+* :func:`sequence` — the same cell over a sequence x_1..x_T
+  (:mod:`~lstm_viz.presentation.explorer.sequence_figure`), its controls and its table
+  ``<table id="sequence-table">``.
 
 The HTML is the opening state, whole: it is the page's first paint, and what readers without
 JavaScript and print see. The script (``static/explorer/*.js``, ES modules) recomputes the cell as

@@ -25,6 +25,7 @@ __all__ = [
     "MEMORY_SCALES",
     "TICK_GAP",
     "SequenceLayout",
+    "coinciding",
     "memory_scale",
     "sequence_svg",
     "sequence_table",
@@ -39,6 +40,8 @@ MEMORY_SCALES: tuple[float, ...] = tuple(
 TICK_GAP = 22.0
 #: Each panel's range reaches this share of its span past the values it shows.
 PAD = 0.06
+#: A legend entry is this wide: a fixed part (swatch and gap) and so much per character.
+LEGEND_FIXED, LEGEND_CHAR = 30.0, 7.5
 TITLES = {"x": "input x_t", "gates": "gates", "memory": "memories"}
 #: The series of the gates and memory panels, with the legend's words.
 LEGENDS = {
@@ -117,6 +120,41 @@ def _series(key: str, points: str, classes: str = "") -> str:
     )
 
 
+def coinciding(series: dict[str, list[float]], words: dict[str, str]) -> dict[str, str | None]:
+    """Each series' legend words, with series that coincide drawn once and named together: the
+    book's tied cell has one line labelled "f = i = o". A series drawn under another gets None."""
+    leaders: list[str] = []
+    labels: dict[str, str | None] = {}
+    for key, values in series.items():
+        leader = next((k for k in leaders if series[k] == values), None)
+        if leader is None:
+            leaders.append(key)
+            labels[key] = words[key]
+        else:
+            labels[leader] = f"{labels[leader]} = {words[key]}"
+            labels[key] = None
+    return labels
+
+
+def _legend(layout: SequenceLayout, panel: Panel, labels: dict[str, str | None]) -> str:
+    """The legend, right-aligned above the panel; the script lays it out again the same way."""
+    parts = []
+    x = layout.right
+    for key, words in reversed(labels.items()):
+        if words is not None:
+            x -= LEGEND_FIXED + LEGEND_CHAR * len(words)
+        parts.append(
+            el(
+                "g",
+                {"class": f"legend q-{key}", "data-key": key}
+                | {"display": "none" if words is None else None},
+                el("line", {"x1": x, "x2": x + 16, "y1": panel.top - 20, "y2": panel.top - 20}),
+                el("text", {"x": x + 20, "y": panel.top - 16}, text=words or ""),
+            )
+        )
+    return "".join(parts)
+
+
 def _axis(name: str, layout: SequenceLayout, panel: Panel, ticks: tuple[float, ...]) -> str:
     parts = []
     for k, tick in enumerate(ticks):
@@ -140,19 +178,6 @@ def _axis(name: str, layout: SequenceLayout, panel: Panel, ticks: tuple[float, .
             subscripted(TITLES[name]),
         )
     )
-    legend = LEGENDS.get(name, {})
-    x = layout.right
-    for key, words in reversed(legend.items()):
-        width = 8 + 7.5 * len(words)
-        x -= width + 22
-        parts.append(
-            el(
-                "g",
-                {"class": f"legend q-{key}"},
-                el("line", {"x1": x, "x2": x + 16, "y1": panel.top - 20, "y2": panel.top - 20}),
-                el("text", {"x": x + 20, "y": panel.top - 16}, text=words),
-            )
-        )
     return "".join(parts)
 
 
@@ -169,6 +194,7 @@ def sequence_svg(
         "panels": {name: panel.geometry() for name, panel in panels.items()},
         "scales": list(MEMORY_SCALES),
         "pad": PAD,
+        "legend": [LEGEND_FIXED, LEGEND_CHAR],
     }
     body = []
     top, bottom = panels["x"].top, panels["memory"].bottom
@@ -212,9 +238,15 @@ def sequence_svg(
             )
         )
     body.append(el("g", {"class": "inputs q-input-x"}, *handles))
+    labels = coinciding({gate: list(getattr(run, gate)) for gate in GATES}, LEGENDS["gates"])
+    body.append(_legend(layout, panels["gates"], labels))
+    body.append(_legend(layout, panels["memory"], dict(LEGENDS["memory"])))
     for gate in GATES:
         points = _points(layout, panels["gates"], list(getattr(run, gate)), 1)
-        body.append(_series(gate, points, " is-set" if gate in overridden else ""))
+        classes = (" is-set" if gate in overridden else "") + (
+            " is-under" if labels[gate] is None else ""
+        )
+        body.append(_series(gate, points, classes))
     body.append(_series("ltm", _points(layout, panels["memory"], [run.c0, *run.ltm], 0)))
     body.append(_series("stm", _points(layout, panels["memory"], [0.0, *run.stm], 0)))
     every = tick_every(layout, steps)

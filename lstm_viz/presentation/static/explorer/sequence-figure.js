@@ -5,13 +5,32 @@
 import { fmt } from "./format.js";
 import { attr, geometry, panelY, place, px, stem, text } from "./svg.js";
 
-const SERIES = ["forget", "input", "candidate", "output", "ltm", "stm"];
+const GATE_KEYS = ["forget", "input", "candidate", "output"];
+const SERIES = [...GATE_KEYS, "ltm", "stm"];
 const COLUMNS = ["x", "forget", "input", "candidate", "output", "ltm", "stm"];
 
 /** The smallest memory scale that holds every value (sequence_figure.memory_scale). */
 export function memoryScale(scales, values) {
   const largest = Math.max(...values.map(Math.abs));
   return scales.find((m) => largest <= m) ?? scales[scales.length - 1];
+}
+
+/** Legend words of each series, coinciding series named together and drawn once
+ * (sequence_figure.coinciding): a series drawn under another gets null. */
+export function coinciding(series, words) {
+  const leaders = [];
+  const labels = {};
+  for (const [key, values] of Object.entries(series)) {
+    const leader = leaders.find((k) => series[k].every((v, t) => v === values[t]));
+    if (leader === undefined) {
+      leaders.push(key);
+      labels[key] = words[key];
+    } else {
+      labels[leader] = `${labels[leader]} = ${words[key]}`;
+      labels[key] = null;
+    }
+  }
+  return labels;
 }
 
 /** Label every n-th step so that labels stand `gap` units apart (sequence_figure.tick_every). */
@@ -38,6 +57,15 @@ export function sequenceFigure(svgs, table, tickGap) {
         })
       ),
       ticks: [...svg.querySelectorAll(".step-tick")],
+      legend: Object.fromEntries(
+        GATE_KEYS.map((key) => {
+          const el = svg.querySelector(`.legend[data-key="${key}"]`);
+          return [key, { el, line: el.querySelector("line"), text: el.querySelector("text") }];
+        })
+      ),
+      words: Object.fromEntries(
+        GATE_KEYS.map((key) => [key, svg.querySelector(`.legend[data-key="${key}"] text`).textContent])
+      ),
       scaleTicks: [...svg.querySelectorAll("[data-tick]")],
       selected: svg.querySelector(".selected"),
       readout: svg.querySelector(".readout"),
@@ -82,6 +110,25 @@ export function sequenceFigure(svgs, table, tickGap) {
       attr(series.line, "points", list.join(" "));
       attr(series.dots, "d", list.map((p) => `M${p}h0`).join(""));
       series.el.classList.toggle("is-set", overridden.includes(key));
+    }
+    const labels = coinciding(
+      Object.fromEntries(GATE_KEYS.map((key) => [key, run[key]])),
+      view.words
+    );
+    let right = g.right;
+    for (const key of [...GATE_KEYS].reverse()) {
+      const entry = view.legend[key];
+      view.series[key].el.classList.toggle("is-under", labels[key] === null);
+      if (labels[key] === null) {
+        attr(entry.el, "display", "none");
+        continue;
+      }
+      entry.el.removeAttribute("display");
+      right -= g.legend[0] + g.legend[1] * labels[key].length;
+      attr(entry.line, "x1", px(right));
+      attr(entry.line, "x2", px(right + 16));
+      attr(entry.text, "x", px(right + 20));
+      text(entry.text, labels[key]);
     }
     const every = tickEvery(width, steps, tickGap);
     for (const tick of view.ticks) {
