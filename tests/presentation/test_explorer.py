@@ -172,7 +172,7 @@ def test_the_sequence_table_lists_every_step_to_three_places() -> None:
 
 def test_the_script_gets_the_models_numbers() -> None:
     data = ex.script_data()
-    assert data["keys"] == state.HASH_KEYS
+    assert data["keys"] == list(state.HASH_KEYS.items())
     assert data["decimals"] == state.DECIMALS
     assert data["number"] == state.NUMBER
     assert data["maxSteps"] == MAX_STEPS

@@ -96,7 +96,7 @@ def script_data() -> dict:
     """Everything the script takes from Python: the link grammar's keys, ranges, places and
     defaults, the number pattern, the bands, the presets' weights and the quantities' names."""
     return {
-        "keys": HASH_KEYS,
+        "keys": list(HASH_KEYS.items()),  # in the order a link lists them
         "ranges": {name: list(bounds) for name, bounds in RANGES.items()},
         "decimals": DECIMALS,
         "defaults": {k: list(v) if isinstance(v, tuple) else v for k, v in DEFAULTS.items()},

@@ -26,7 +26,7 @@ function settle(spec, name, value) {
 export function readLink(text, spec) {
   const pattern = new RegExp(spec.number);
   const names = {};
-  for (const [name, key] of Object.entries(spec.keys)) names[key] = name;
+  for (const [name, key] of spec.keys) names[key] = name;
   const values = { ...spec.defaults, x: spec.defaults.x.slice() };
   const adjusted = [];
   const seen = new Set();
@@ -65,7 +65,7 @@ export function readLink(text, spec) {
  * not the defaults, in the grammar's order. */
 export function writeLink(values, spec) {
   const parts = [];
-  for (const [name, key] of Object.entries(spec.keys)) {
+  for (const [name, key] of spec.keys) {
     const value = values[name];
     if (value === undefined) continue;
     if (name === "x") {

@@ -23,7 +23,7 @@ const store = {
   spec,
   state: null,
   selected: 1,
-  isSet: (gate) => typeof store.state[gate] === "number",
+  isSet: (gate) => GATES.includes(gate) && typeof store.state[gate] === "number",
   weights: () => Object.fromEntries(Object.keys(spec.book).map((k) => [k, store.state[k]])),
   over: () => Object.fromEntries(GATES.filter(store.isSet).map((g) => [g, store.state[g]])),
   isBook: () => Object.keys(spec.book).every((k) => store.state[k] === spec.book[k]),
