@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES
 from lstm_viz.model.state import C_PREV_RANGE, DEFAULT_X, S_RANGE, X_RANGE
 from tests.site.explorer_page import (
@@ -90,8 +91,8 @@ def test_dragging_an_input_redraws_the_whole_sequence_and_its_table(visit) -> No
     assert after["ltm"][2:] != before["ltm"][2:]  # every later step follows
     row = page.locator("#sequence-table tbody tr").nth(2)
     cells = row.locator("td").all_text_contents()
-    assert cells[0] == f"{moved:.3f}".replace("-", "−")
-    assert cells[5] == f"{after['ltm'][2]:.3f}".replace("-", "−")
+    assert cells[0] == number(moved, ".3f")
+    assert cells[5] == number(after["ltm"][2], ".3f")
     assert "is-selected" in row.get_attribute("class")
     assert shown(page, "x") == pytest.approx(moved, abs=5e-3)
     assert_clean(seen)
