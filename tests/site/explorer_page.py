@@ -10,8 +10,8 @@ POINT = """([key, t]) => {
   const kind = key === "x" ? "sequence" : "cell";
   const svg = [...document.querySelectorAll(`.lstm-explorer-${kind}`)]
     .find(s => s.getBoundingClientRect().width > 0);
-  const mark = key === "x" ? svg.querySelector(`.step[data-t="${t}"] .mark`)
-    : svg.querySelector(`.col[data-key="${key}"] .mark`);
+  const mark = key === "x" ? svg.querySelector(`.step[data-t="${t}"] .pin`)
+    : svg.querySelector(`.col[data-key="${key}"] .pin`);
   const r = mark.getBoundingClientRect();
   const g = JSON.parse(svg.getAttribute("data-geometry"));
   const panel = key === "x" ? g.panels.x : g[mark.closest(".panel").dataset.panel];

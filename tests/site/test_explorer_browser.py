@@ -253,7 +253,7 @@ def test_handles_look_draggable_and_computed_points_do_not(visit) -> None:
     page = seen.page
     look = page.evaluate(
         """() => [...document.querySelectorAll('.lstm-explorer-cell.is-wide .col')].map(c => {
-             const mark = c.querySelector('.mark');
+             const mark = c.querySelector('.pin');
              return {key: c.dataset.key, handle: mark.classList.contains('handle'),
                      cursor: getComputedStyle(mark).cursor, ring: !!mark.querySelector('.ring'),
                      square: !!mark.querySelector('rect'),

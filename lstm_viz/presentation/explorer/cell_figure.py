@@ -94,8 +94,8 @@ LAYOUTS = (
     CellLayout(
         "narrow",
         360,
-        560,
-        {"s": (44, 104, 44, 250), "gates": (160, 352, 44, 250), "ltm": (44, 352, 326, 520)},
+        398,
+        {"s": (44, 104, 38, 170), "gates": (160, 352, 38, 170), "ltm": (44, 352, 236, 368)},
     ),
 )
 
@@ -109,14 +109,14 @@ def _mark(key: str, x: float, y: float) -> str:
     if key in DRAGGABLE:
         return el(
             "g",
-            {"class": "mark handle", "transform": f"translate({x:.2f},{y:.2f})"},
+            {"class": "pin handle", "transform": f"translate({x:.2f},{y:.2f})"},
             el("circle", {"class": "hit", "r": 18}),
             el("circle", {"class": "ring", "r": 10}),
             el("circle", {"class": "dot", "r": 4.5}),
         )
     return el(
         "g",
-        {"class": "mark computed", "transform": f"translate({x:.2f},{y:.2f})"},
+        {"class": "pin computed", "transform": f"translate({x:.2f},{y:.2f})"},
         el("rect", {"x": -5.5, "y": -5.5, "width": 11, "height": 11}),
     )
 

@@ -89,10 +89,10 @@ class SequenceLayout:
 
 LAYOUTS = (
     SequenceLayout(
-        "wide", 720, 420, 64, 708, {"x": (46, 126), "gates": (168, 258), "memory": (300, 386)}
+        "wide", 720, 430, 64, 708, {"x": (54, 136), "gates": (178, 268), "memory": (310, 396)}
     ),
     SequenceLayout(
-        "narrow", 360, 470, 44, 352, {"x": (46, 136), "gates": (180, 270), "memory": (314, 410)}
+        "narrow", 360, 478, 44, 352, {"x": (54, 144), "gates": (188, 278), "memory": (322, 418)}
     ),
 )
 
@@ -136,20 +136,23 @@ def coinciding(series: dict[str, list[float]], words: dict[str, str]) -> dict[st
     return labels
 
 
-def _legend(layout: SequenceLayout, panel: Panel, labels: dict[str, str | None]) -> str:
-    """The legend, right-aligned above the panel; the script lays it out again the same way."""
+def _legend(
+    layout: SequenceLayout, panel: Panel, labels: dict[str, str | None], words: dict[str, str]
+) -> str:
+    """The legend, right-aligned above the panel; the script lays it out again the same way
+    (from each entry's own words, ``data-words``)."""
     parts = []
     x = layout.right
-    for key, words in reversed(labels.items()):
-        if words is not None:
-            x -= LEGEND_FIXED + LEGEND_CHAR * len(words)
+    for key, label in reversed(labels.items()):
+        if label is not None:
+            x -= LEGEND_FIXED + LEGEND_CHAR * len(label)
         parts.append(
             el(
                 "g",
-                {"class": f"legend q-{key}", "data-key": key}
-                | {"display": "none" if words is None else None},
+                {"class": f"legend q-{key}", "data-key": key, "data-words": words[key]}
+                | {"display": "none" if label is None else None},
                 el("line", {"x1": x, "x2": x + 16, "y1": panel.top - 20, "y2": panel.top - 20}),
-                el("text", {"x": x + 20, "y": panel.top - 16}, text=words or ""),
+                el("text", {"x": x + 20, "y": panel.top - 16}, text=label or ""),
             )
         )
     return "".join(parts)
@@ -230,7 +233,7 @@ def sequence_svg(
                 ),
                 el(
                     "g",
-                    {"class": "mark handle", "transform": f"translate({x:.2f},{y:.2f})"},
+                    {"class": "pin handle", "transform": f"translate({x:.2f},{y:.2f})"},
                     el("circle", {"class": "hit", "r": 14}),
                     el("circle", {"class": "ring", "r": 7.5}),
                     el("circle", {"class": "dot", "r": 3}),
@@ -239,8 +242,8 @@ def sequence_svg(
         )
     body.append(el("g", {"class": "inputs q-input-x"}, *handles))
     labels = coinciding({gate: list(getattr(run, gate)) for gate in GATES}, LEGENDS["gates"])
-    body.append(_legend(layout, panels["gates"], labels))
-    body.append(_legend(layout, panels["memory"], dict(LEGENDS["memory"])))
+    body.append(_legend(layout, panels["gates"], labels, LEGENDS["gates"]))
+    body.append(_legend(layout, panels["memory"], dict(LEGENDS["memory"]), LEGENDS["memory"]))
     for gate in GATES:
         points = _points(layout, panels["gates"], list(getattr(run, gate)), 1)
         classes = (" is-set" if gate in overridden else "") + (
@@ -271,7 +274,11 @@ def sequence_svg(
         )
     )
     body.append(
-        el("text", {"class": "readout", "x": layout.left - 40, "y": 16}, text=readout(run, 1))
+        el(
+            "text",
+            {"class": "readout", "x": layout.right, "y": 14, "text-anchor": "end"},
+            text=readout(run, 1),
+        )
     )
     return el(
         "svg",

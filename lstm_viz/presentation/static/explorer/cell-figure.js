@@ -17,7 +17,7 @@ export function cellFigure(svgs, sRange) {
         panel,
         x: Number(line.getAttribute("x1")),
         line,
-        mark: col.querySelector(".mark"),
+        mark: col.querySelector(".pin"),
         value: col.querySelector(".val"),
         ghost: col.querySelector(".ghost"),
       };

@@ -171,6 +171,10 @@ draggable([...cellSvgs, ...sequenceSvgs], {
 
 readHash();
 render("init");
+// Arriving by a state link (an exercise of the chapter, a shared link): the figure comes into view.
+if (isState(window.location.hash)) {
+  cellSvgs.find((svg) => svg.getBoundingClientRect().width > 0)?.scrollIntoView({ block: "nearest" });
+}
 window.addEventListener("hashchange", () => {
   if (!isState(window.location.hash)) return; // an in-page link: the state stays as it is
   readHash();

@@ -48,7 +48,7 @@ export function sequenceFigure(svgs, table, tickGap) {
         el,
         t: Number(el.dataset.t),
         line: el.querySelector(".stem"),
-        mark: el.querySelector(".mark"),
+        mark: el.querySelector(".pin"),
       })),
       series: Object.fromEntries(
         SERIES.map((key) => {
@@ -64,7 +64,7 @@ export function sequenceFigure(svgs, table, tickGap) {
         })
       ),
       words: Object.fromEntries(
-        GATE_KEYS.map((key) => [key, svg.querySelector(`.legend[data-key="${key}"] text`).textContent])
+        GATE_KEYS.map((key) => [key, svg.querySelector(`.legend[data-key="${key}"]`).dataset.words])
       ),
       scaleTicks: [...svg.querySelectorAll("[data-tick]")],
       selected: svg.querySelector(".selected"),
