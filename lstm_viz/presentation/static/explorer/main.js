@@ -127,7 +127,8 @@ function render(reason) {
   const { cell: q, free, run } = values();
   const b = band(store.state.s);
   cell.draw(store.state, q, free, b);
-  sequence.draw(run, GATES.filter(store.isSet), store.selected);
+  sequence.draw(run, GATES.filter(store.isSet), store.selected, reason !== "drag");
+  if (reason === "drag") later("table", 150, () => sequence.drawTable(values().run, store.selected));
   panel.update(store.state, q, free, b, run);
   root.dispatchEvent(new CustomEvent("lstm-explorer:update", { detail: { reason } }));
   if (reason === "init") return;

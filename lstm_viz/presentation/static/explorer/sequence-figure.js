@@ -167,9 +167,11 @@ export function sequenceFigure(svgs, table, tickGap) {
     }
   }
 
-  function draw(run, overridden, selected) {
+  /** Move both layouts; the table too, unless `table` is false (while a drag goes on: it is
+   * brought up to date when the pointer rests, and the figures carry the values meanwhile). */
+  function draw(run, overridden, selected, table = true) {
     for (const view of views) drawView(view, run, overridden, selected);
-    drawTable(run, selected);
+    if (table) drawTable(run, selected);
   }
 
   /** Every visible input handle with its step and panel, for the pointer. */
@@ -181,5 +183,5 @@ export function sequenceFigure(svgs, table, tickGap) {
     );
   }
 
-  return { draw, handles };
+  return { draw, drawTable, handles };
 }
