@@ -5,8 +5,9 @@
 * ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.model.claims.CLAIMS`; the
   build warns (a strict build fails) if the claim is unknown or does not hold.
 * ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
-  that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
-  overrides inside their ranges). While the book has no explorer page the words stay plain text.
+  that state in its hash; the state is checked strictly by
+  :func:`lstm_viz.model.state.parse_state` (every key known and named once, every number in its
+  range and to its places). While the book has no explorer page the words stay plain text.
 
 In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
 attribute, so a test can read back from the built page what was stated.
