@@ -19,15 +19,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.model.claims import format_value
-from lstm_viz.model.state import HASH_KEYS, parse_state
+from lstm_viz.sphinx.roles import explore_text, split_role, value_text
 
 __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup_notebooks"]
 
 #: Where the notebooks go in the built site.
 FOLDER = "_notebooks"
 _ROLE = re.compile(r"\{(val|claim|explore|cite(?::[a-z]+)?|doc|glue(?::[a-z]+)?)\}`([^`]*)`")
-_EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _ADMONITION = re.compile(
     r"^```\{admonition\} *([^\n]*)\n((?::\w+:[^\n]*\n)*)(.*?)^```[ \t]*$", re.M | re.S
 )
@@ -45,13 +43,6 @@ def _cite_text(keys: str, citations: dict[str, str]) -> str:
     return "; ".join(citations.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
-def _setting(value: float | tuple[float, ...]) -> str:
-    """One value of an explorer state as the words say it: a number, or the inputs x_1..x_T."""
-    if isinstance(value, tuple):
-        return ", ".join(f"{v:g}" for v in value).join("()")
-    return f"{value:g}"
-
-
 def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
     """Markdown of the book for plain Jupyter: its roles replaced by what they show in the page,
     admonitions as block quotes."""
@@ -59,22 +50,15 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
 
     def replace(match: re.Match[str]) -> str:
         role, content = match.groups()
-        explicit = _EXPLICIT.match(content)
-        words, target = explicit.groups() if explicit else (content, content)
+        words, target = split_role(content)
         if role == "val":
-            return format_value(content)
+            return value_text(content)
         if role == "claim" or role == "doc":
             return words
         if role.startswith("glue"):  # a computed sentence: shown by the code cell that makes it
             return f"`{content}`"
         if role == "explore":
-            state = parse_state(target)
-            if not state:
-                return f"{words} (in the explorer)"
-            settings = ", ".join(
-                f"{HASH_KEYS[k]} = {_setting(v)}".replace("-", "−") for k, v in state.items()
-            )
-            return f"{words} (in the explorer: {settings})"
+            return explore_text(words, target if target != words else "")
         return f"({_cite_text(content, citations)})"
 
     def quote(match: re.Match[str]) -> str:
