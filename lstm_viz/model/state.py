@@ -43,7 +43,9 @@ __all__ = [
     "S_RANGE",
     "WEIGHT_RANGE",
     "X_RANGE",
+    "Value",
     "checked_overrides",
+    "hash_of",
     "parse_state",
     "plain",
     "read_state",
@@ -98,13 +100,16 @@ DECIMALS: dict[str, int] = {
     "x": 2,
 }
 #: The value of every quantity that a link leaves out (gate overrides: none).
-DEFAULTS: dict[str, float | tuple[float, ...]] = {
+DEFAULTS: dict[str, Value] = {
     "s": DEFAULT_S,
     "c_prev": DEFAULT_C_PREV,
     **{f"w_{gate}": Neuron().w for gate in GATES},
     **{f"b_{gate}": Neuron().b for gate in GATES},
     "x": DEFAULT_X,
 }
+#: A value of the state: one number, or the inputs x_1..x_T.
+Value = float | tuple[float, ...]
+
 #: A number in a link: plain decimal notation with an optional exponent (no "inf", no "0x").
 NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _NUMBER = re.compile(NUMBER)
@@ -129,18 +134,17 @@ def plain(x: float) -> str:
     return "0" if text in ("-0", "0") else text
 
 
-def weights_of(values: Mapping[str, object]) -> Weights:
+def weights_of(values: Mapping[str, Value]) -> Weights:
     """The :class:`~lstm_viz.model.gates.Weights` a state names (``w_forget``, ``b_forget``, …;
     the book's where it names none)."""
-    return Weights(
-        **{
-            gate: Neuron(
-                float(values.get(f"w_{gate}", DEFAULTS[f"w_{gate}"])),  # type: ignore[arg-type]
-                float(values.get(f"b_{gate}", DEFAULTS[f"b_{gate}"])),  # type: ignore[arg-type]
-            )
-            for gate in GATES
-        }
-    )
+
+    def number(name: str) -> float:
+        value = values.get(name, DEFAULTS[name])
+        if isinstance(value, tuple):
+            raise TypeError(f"{name} must be one number, got {len(value)}")
+        return float(value)
+
+    return Weights(**{gate: Neuron(number(f"w_{gate}"), number(f"b_{gate}")) for gate in GATES})
 
 
 def values_of(weights: Weights) -> dict[str, float]:
@@ -170,7 +174,7 @@ def _settle(name: str, value: float) -> float:
     return snap(min(high, max(low, value)), DECIMALS[name])
 
 
-def read_state(text: str) -> tuple[dict[str, object], list[str]]:
+def read_state(text: str) -> tuple[dict[str, Value], list[str]]:
     """A link's state as the explorer page reads it: every quantity (defaults for those it leaves
     out), and the link keys whose values had to be changed — out of range (clamped), more places
     than the key holds (rounded), not a number (dropped), named twice (the first kept), or unknown.
@@ -178,7 +182,7 @@ def read_state(text: str) -> tuple[dict[str, object], list[str]]:
     ``x`` is held as a tuple; its bad items are dropped, and those past
     :data:`~lstm_viz.model.sequence.MAX_STEPS` cut off.
     """
-    values: dict[str, object] = dict(DEFAULTS)
+    values: dict[str, Value] = dict(DEFAULTS)
     adjusted: list[str] = []
     seen: set[str] = set()
     for part in filter(None, text.lstrip("#").split("&")):
@@ -207,7 +211,7 @@ def read_state(text: str) -> tuple[dict[str, object], list[str]]:
     return values, adjusted
 
 
-def parse_state(text: str) -> dict[str, object]:
+def parse_state(text: str) -> dict[str, Value]:
     """An explorer state (a URL hash without its ``#``) as the values it names (``s``,
     ``c_prev``, gate names, ``w_forget``…, ``x``), refused with a ``ValueError`` unless the page
     would show it exactly as written: every key known and given once, every number in range and
@@ -264,28 +268,39 @@ def state_hash(
     unknown = sorted(weight_keys - set(RANGES))
     if unknown:
         raise ValueError(f"no such weight: {', '.join(unknown)} (w_<gate>, b_<gate>)")
-    values: dict[str, object] = {
+    numbers = {
         "s": real_number("s", s, S_RANGE),
         "c_prev": real_number("c_prev", c_prev, C_PREV_RANGE),
+        **checked_overrides({k: v for k, v in named.items() if k not in weight_keys}),
+        **{k: real_number(k, named[k], RANGES[k]) for k in weight_keys},
     }
-    values.update(checked_overrides({k: v for k, v in named.items() if k not in weight_keys}))
-    values.update({k: real_number(k, named[k], RANGES[k]) for k in weight_keys})
+    xs: tuple[float, ...] = DEFAULT_X
     if x is not None:
         inputs = real_array("x", x)
         if inputs.ndim != 1 or not 1 <= len(inputs) <= MAX_STEPS:
             raise ValueError(f"x must be 1 to {MAX_STEPS} numbers, got shape {inputs.shape}")
-        values["x"] = tuple(real_number("x", v, X_RANGE) for v in inputs)
+        xs = tuple(snap(real_number("x", v, X_RANGE), DECIMALS["x"]) for v in inputs)
     parts = []
     for name, key in HASH_KEYS.items():
-        if name not in values:
-            continue
         if name == "x":
-            xs = tuple(snap(v, DECIMALS["x"]) for v in values["x"])  # type: ignore[attr-defined]
             if xs != DEFAULT_X:
                 parts.append(f"x={','.join(plain(v) for v in xs)}")
-            continue
-        value = snap(values[name], DECIMALS[name])  # type: ignore[arg-type]
-        if name in DEFAULTS and name not in ("s", "c_prev") and value == DEFAULTS[name]:
-            continue
-        parts.append(f"{key}={plain(value)}")
+        elif name in numbers:
+            value = snap(numbers[name], DECIMALS[name])
+            if name in ("s", "c_prev") or value != DEFAULTS.get(name):
+                parts.append(f"{key}={plain(value)}")
     return "#" + "&".join(parts)
+
+
+def hash_of(values: Mapping[str, Value]) -> str:
+    """The URL hash of a state given as values by name, as :func:`read_state` and
+    :func:`parse_state` return it (checked and written as :func:`state_hash` does)."""
+    x = values.get("x")
+    if x is not None and not isinstance(x, tuple):
+        raise TypeError(f"x must be a tuple of numbers, got {type(x).__name__}")
+    numbers = {k: v for k, v in values.items() if k != "x" and not isinstance(v, tuple)}
+    wrong = sorted(k for k, v in values.items() if k != "x" and isinstance(v, tuple))
+    if wrong:
+        raise TypeError(f"{', '.join(wrong)} must be one number each")
+    s, c_prev = numbers.pop("s", DEFAULT_S), numbers.pop("c_prev", DEFAULT_C_PREV)
+    return state_hash(s, c_prev, x=x, **numbers)

@@ -28,7 +28,7 @@ from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.model.claims import CLAIMS, format_value
-from lstm_viz.model.state import HASH_KEYS, parse_state, state_hash
+from lstm_viz.model.state import HASH_KEYS, hash_of, parse_state
 
 __all__ = ["EXPLORER", "explore_text", "setup_roles", "split_role", "value_text"]
 
@@ -123,7 +123,7 @@ class ExploreRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         words, state = split_role(self.text)
         try:
-            state = state_hash(**parse_state(state)) if state else ""
+            state = hash_of(parse_state(state)) if state else ""
         except ValueError as error:
             logger.warning("{explore}: %s", error, location=self.get_location())
             state = ""

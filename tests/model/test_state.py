@@ -19,13 +19,13 @@ from tests.shared_cases import LINK_CASES, NUMBER_CASES, PLAIN_CASES
 @pytest.mark.parametrize(("link", "canonical", "adjusted"), LINK_CASES)
 def test_a_link_reads_as_the_shared_table_says(link, canonical, adjusted) -> None:
     values, changed = state.read_state(link)
-    assert state.state_hash(**values) == canonical
+    assert state.hash_of(values) == canonical
     assert changed == adjusted
     # What the page rewrites the link to reads back as itself, with nothing to adjust.
     again, changed_again = state.read_state(canonical)
     assert again == values and changed_again == []
     if not adjusted and "s=" in link and "c=" in link:
-        assert state.state_hash(**state.parse_state(link.lstrip("#"))) == canonical
+        assert state.hash_of(state.parse_state(link.lstrip("#"))) == canonical
 
 
 @pytest.mark.parametrize(("value", "decimals", "text"), NUMBER_CASES)

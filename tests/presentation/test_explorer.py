@@ -29,8 +29,27 @@ def _svg(markup: str) -> ET.Element:
     return ET.fromstring(markup.replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
 
 
-def _translate(mark: ET.Element) -> tuple[float, float]:
-    x, y = re.match(r"translate\(([-\d.]+),([-\d.]+)\)", mark.get("transform")).groups()
+def _get(element: ET.Element | None, name: str) -> str:
+    """An attribute that must be there."""
+    assert element is not None and element.get(name) is not None, name
+    return str(element.get(name))
+
+
+def _find(element: ET.Element, tag: str) -> ET.Element:
+    """A child that must be there."""
+    found = element.find(tag)
+    assert found is not None, tag
+    return found
+
+
+def _search(pattern: str, text: str) -> re.Match[str]:
+    found = re.search(pattern, text)
+    assert found, pattern
+    return found
+
+
+def _translate(mark: ET.Element | None) -> tuple[float, float]:
+    x, y = _search(r"translate\(([-\d.]+),([-\d.]+)\)", _get(mark, "transform")).groups()
     return float(x), float(y)
 
 
@@ -92,10 +111,10 @@ def test_the_shaded_band_is_the_band_of_s(s: float) -> None:
 
 def _series_points(svg: ET.Element, key: str) -> list[tuple[float, float]]:
     group = next(
-        g for g in svg.iter(f"{SVG}g") if g.get("data-key") == key and "series" in g.get("class")
+        g for g in svg.iter(f"{SVG}g") if g.get("data-key") == key and "series" in _get(g, "class")
     )
-    points = group.find(f"{SVG}polyline").get("points").split()
-    return [tuple(map(float, p.split(","))) for p in points]
+    points = _get(group.find(f"{SVG}polyline"), "points").split()
+    return [(float(p.split(",")[0]), float(p.split(",")[1])) for p in points]
 
 
 @pytest.mark.parametrize("layout", sequence_figure.LAYOUTS, ids=lambda layout: layout.name)
@@ -117,7 +136,7 @@ def test_the_sequence_figure_draws_run_sequence(layout, preset: str) -> None:
     handles = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "step"]
     assert len(handles) == MAX_STEPS  # all drawn; those past T hidden
     for g in handles:
-        t = int(g.get("data-t"))
+        t = int(_get(g, "data-t"))
         assert (g.get("display") == "none") == (t > steps)
         if t <= steps:
             x, y = _translate(g.find(f"{SVG}g"))
@@ -127,14 +146,14 @@ def test_the_sequence_figure_draws_run_sequence(layout, preset: str) -> None:
     held = next(
         g
         for g in svg.iter(f"{SVG}g")
-        if g.get("data-key") == "output" and "series" in g.get("class")
+        if g.get("data-key") == "output" and "series" in _get(g, "class")
     )
-    assert "is-set" in held.get("class")
+    assert "is-set" in _get(held, "class")
 
 
 def _legend(svg: ET.Element) -> dict[str, str]:
     return {
-        g.get("data-key"): g.find(f"{SVG}text").text or ""
+        _get(g, "data-key"): _find(g, f"{SVG}text").text or ""
         for g in svg.iter(f"{SVG}g")
         if "legend" in g.get("class", "") and g.get("display") != "none"
     }
@@ -159,9 +178,9 @@ def test_the_sequence_table_lists_every_step_to_three_places() -> None:
     run = run_sequence([4.0, 0.0, -4.0], -1.0, weights=PRESETS["latch"].weights)
     table = ET.fromstring(sequence_figure.sequence_table(run, "sequence-table"))
     assert table.get("id") == "sequence-table"
-    head = ["".join(th.itertext()) for th in table.find("thead").iter("th")]
+    head = ["".join(th.itertext()) for th in _find(table, "thead").iter("th")]
     assert head == ["t", "xt", "ft", "it", "gt", "ot", "ct", "ht"]
-    rows = table.find("tbody").findall("tr")
+    rows = _find(table, "tbody").findall("tr")
     assert len(rows) == len(run)
     for t, row in enumerate(rows):
         cells = ["".join(c.itertext()) for c in row]
@@ -194,7 +213,7 @@ def test_the_script_gets_the_models_numbers() -> None:
 def test_the_page_html_is_the_same_every_time_and_needs_no_plotly() -> None:
     first, second = ex.explorer().html + ex.sequence().html, ex.explorer().html + ex.sequence().html
     assert first == second
-    data = re.search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
+    data = _search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
     assert "Infinity" not in data and "NaN" not in data
     json.loads(data)
     assert 'data-lstm-viz-modules="explorer/main.js"' in first
@@ -209,7 +228,7 @@ def test_every_slider_has_the_models_range_and_value() -> None:
     sliders = re.findall(r'<input type="range" id="lstm-explorer-([a-z_]+)"[^>]*>', html)
     assert set(sliders) == {"s", "c_prev", *GATES, *state.values_of(Weights()), "t", "x"}
     for name in ("s", "c_prev", "w_forget", "b_output", "x"):
-        tag = re.search(rf'<input type="range" id="lstm-explorer-{name}"[^>]*>', html).group(0)
+        tag = _search(rf'<input type="range" id="lstm-explorer-{name}"[^>]*>', html).group(0)
         low, high = state.RANGES[name]
         assert f'min="{low:g}"' in tag and f'max="{high:g}"' in tag, tag
 

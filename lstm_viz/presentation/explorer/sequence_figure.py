@@ -253,7 +253,7 @@ def sequence_svg(
     body.append(_series("ltm", _points(layout, panels["memory"], [run.c0, *run.ltm], 0)))
     body.append(_series("stm", _points(layout, panels["memory"], [0.0, *run.stm], 0)))
     every = tick_every(layout, steps)
-    labels = [
+    step_labels = [
         el(
             "text",
             {"class": "step-tick", "data-t": t, "x": layout.x(t, steps), "y": bottom + 22}
@@ -265,7 +265,7 @@ def sequence_svg(
         )
         for t in range(MAX_STEPS + 1)
     ]
-    body.append(el("g", {"class": "steps"}, *labels))
+    body.append(el("g", {"class": "steps"}, *step_labels))
     body.append(
         el(
             "text",

@@ -7,6 +7,7 @@ the same on every build.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -19,7 +20,7 @@ def fmt(v: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def el(tag: str, attrs: dict[str, object] | None = None, *children: str, text: str = "") -> str:
+def el(tag: str, attrs: Mapping[str, object] | None = None, *children: str, text: str = "") -> str:
     """One element: attributes in the order given (floats as coordinates), children, text."""
     parts = [tag]
     for key, value in (attrs or {}).items():
