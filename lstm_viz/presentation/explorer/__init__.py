@@ -108,6 +108,8 @@ def script_data() -> dict:
         "presets": {key: values_of(p.weights) for key, p in PRESETS.items()},
         "names": NAMES,
         "tickGap": sequence_figure.TICK_GAP,
+        "tickEvery": list(sequence_figure.TICK_EVERY),
+        "readoutPlaces": controls.READOUT_PLACES,
     }
 
 

@@ -19,6 +19,7 @@ from lstm_viz.model.state import DECIMALS, RANGES, state_hash, values_of
 from lstm_viz.model.table import Band, band_of
 
 __all__ = [
+    "READOUT_PLACES",
     "STEPS",
     "band_bounds",
     "cell_controls",
@@ -30,6 +31,8 @@ __all__ = [
 #: How far one arrow key moves each kind of quantity.
 STEPS = {"s": 0.1, "c_prev": 0.1, "gate": 0.01, "weight": 0.1, "x": 0.1}
 RESULTS = ("kept", "learned", "ltm", "stm")
+#: Places a readout shows at most (a quantity held to fewer shows all of its own).
+READOUT_PLACES = 3
 
 
 def _step(name: str) -> float:
@@ -41,7 +44,7 @@ def _step(name: str) -> float:
 
 
 def _value_text(name: str, value: float) -> str:
-    return number(value, f".{min(DECIMALS.get(name, 3), 3)}f")
+    return number(value, f".{min(DECIMALS.get(name, READOUT_PLACES), READOUT_PLACES)}f")
 
 
 def slider(

@@ -23,6 +23,7 @@ from lstm_viz.presentation.explorer.svg import Panel, el, subscripted
 __all__ = [
     "LAYOUTS",
     "MEMORY_SCALES",
+    "TICK_EVERY",
     "TICK_GAP",
     "SequenceLayout",
     "coinciding",
@@ -36,8 +37,10 @@ __all__ = [
 MEMORY_SCALES: tuple[float, ...] = tuple(
     2.0**k for k in range(1, math.ceil(math.log2(C_PREV_RANGE[1] + MAX_STEPS)) + 1)
 )
-#: Step labels stand at least this far apart (SVG units); the script follows the same rule.
+#: Step labels stand at least this far apart (SVG units), every n-th step labelled for the first
+#: n of TICK_EVERY that allows it; the script follows the same rule.
 TICK_GAP = 22.0
+TICK_EVERY = (1, 2, 4, 8, 16, 32)
 #: Each panel's range reaches this share of its span past the values it shows.
 PAD = 0.06
 #: A legend entry is this wide: a fixed part (swatch and gap) and so much per character.
@@ -100,7 +103,7 @@ LAYOUTS = (
 def tick_every(layout: SequenceLayout, steps: int) -> int:
     """Label every n-th step so that labels stand at least 22 units apart."""
     gap = (layout.right - layout.left) / (steps + 1)
-    return next(n for n in (1, 2, 4, 8, 16, 32) if gap * n >= TICK_GAP)
+    return next(n for n in TICK_EVERY if gap * n >= TICK_GAP)
 
 
 def _points(layout: SequenceLayout, panel: Panel, values: list[float], start: int) -> str:

@@ -16,7 +16,8 @@ export function bandBounds(band) {
 }
 
 /** Places a slider's value is shown to: its quantity's, three at most. */
-const shownPlaces = (spec, name) => Math.min(spec.decimals[name] ?? 3, 3);
+const shownPlaces = (spec, name) =>
+  Math.min(spec.decimals[name] ?? spec.readoutPlaces, spec.readoutPlaces);
 
 export function controls(root, store) {
   const spec = store.spec;

@@ -90,7 +90,10 @@ const band = (s) =>
 const cellSvgs = [...root.querySelectorAll(".lstm-explorer-cell")];
 const sequenceSvgs = [...document.querySelectorAll(".lstm-explorer-sequence")];
 const cell = cellFigure(cellSvgs, spec.ranges.s);
-const sequence = sequenceFigure(sequenceSvgs, document.getElementById("sequence-table"), spec.tickGap);
+const sequence = sequenceFigure(sequenceSvgs, document.getElementById("sequence-table"), {
+  gap: spec.tickGap,
+  every: spec.tickEvery,
+});
 const panel = controls(root, store);
 const summary = document.getElementById("lstm-explorer-summary");
 const timers = {};

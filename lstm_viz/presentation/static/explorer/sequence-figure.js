@@ -33,12 +33,13 @@ export function coinciding(series, words) {
   return labels;
 }
 
-/** Label every n-th step so that labels stand `gap` units apart (sequence_figure.tick_every). */
-export function tickEvery(width, steps, gap) {
-  return [1, 2, 4, 8, 16, 32].find((n) => (width / (steps + 1)) * n >= gap);
+/** Label every n-th step, n the first of `every` that puts labels `gap` units apart
+ * (sequence_figure.tick_every). */
+export function tickEvery(width, steps, gap, every) {
+  return every.find((n) => (width / (steps + 1)) * n >= gap);
 }
 
-export function sequenceFigure(svgs, table, tickGap) {
+export function sequenceFigure(svgs, table, ticks) {
   const views = svgs.map((svg) => {
     const g = geometry(svg);
     return {
@@ -130,7 +131,7 @@ export function sequenceFigure(svgs, table, tickGap) {
       attr(entry.text, "x", px(right + 20));
       text(entry.text, labels[key]);
     }
-    const every = tickEvery(width, steps, tickGap);
+    const every = tickEvery(width, steps, ticks.gap, ticks.every);
     for (const tick of view.ticks) {
       const t = Number(tick.dataset.t);
       if (t <= steps && t % every === 0) {
