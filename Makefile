@@ -36,6 +36,7 @@ serve: book
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint .
 
 test: lint
 	scripts/ensure-chromium
