@@ -11,6 +11,7 @@ import pytest
 from lstm_viz.model.state import DEFAULT_X, state_hash
 from lstm_viz.presentation.explorer.palette import contrast
 from tests.site.explorer_page import PAGE, assert_clean, open_explorer, point, value
+from tests.site.layout import measure, text_problems
 
 pytestmark = pytest.mark.browser
 
@@ -25,22 +26,6 @@ EXTREMES = (
     state_hash(-1.99, 2.99, b_output=-10, x=[0.01]),
 )
 
-# Pairs of overlapping text boxes in the visible layout of each explorer figure.
-OVERLAPS = """() => {
-  const out = [];
-  for (const svg of document.querySelectorAll('.lstm-explorer-svg')) {
-    if (!svg.getBoundingClientRect().width) continue;
-    const boxes = [...svg.querySelectorAll('text')].map(t => [t, t.getBoundingClientRect()])
-      .filter(([t, r]) => r.width > 0 && r.height > 0 && t.textContent.trim());
-    for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
-      const [p, r] = boxes[a], [q, s] = boxes[b];
-      const w = Math.min(r.right, s.right) - Math.max(r.left, s.left);
-      const h = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
-      if (w > 0.5 && h > 0.5) out.push(`${svg.id}: "${p.textContent}" × "${q.textContent}"`);
-    }
-  }
-  return out;
-}"""
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -53,7 +38,8 @@ def test_no_text_over_text_and_no_sideways_scrolling(visit, width: int, theme: s
     for link in EXTREMES:
         page.evaluate("h => { location.hash = h || '#s=0.5&c=1'; }", link)
         page.wait_for_function("h => lstmExplorer.hash() === (h || '#s=0.5&c=1')", arg=link)
-        problems += [f"{link}: {o}" for o in page.evaluate(OVERLAPS)]
+        # Text over text, and text cut off at a figure's edge (the site-wide check's own rules).
+        problems += [f"{link}: {o}" for o in text_problems(measure(page, width, theme))]
         wide = page.evaluate("document.documentElement.scrollWidth")
         if wide > width:
             problems.append(f"{link}: the page is {wide} px wide")

@@ -84,18 +84,20 @@ class CellLayout:
         return Panel(*self.boxes[name], *RANGES[name])
 
 
+# Every value label is written to the right of its mark (x + 13, up to "−4.00"): the panels end
+# far enough inside the drawing that the last column's label stays whole.
 LAYOUTS = (
     CellLayout(
         "wide",
         720,
         330,
-        {"s": (52, 124, 44, 290), "gates": (186, 418, 44, 290), "ltm": (472, 712, 44, 290)},
+        {"s": (52, 124, 44, 290), "gates": (186, 418, 44, 290), "ltm": (472, 690, 44, 290)},
     ),
     CellLayout(
         "narrow",
         360,
         398,
-        {"s": (44, 104, 38, 170), "gates": (160, 352, 38, 170), "ltm": (44, 352, 236, 368)},
+        {"s": (44, 104, 38, 170), "gates": (160, 330, 38, 170), "ltm": (44, 330, 236, 368)},
     ),
 )
 
