@@ -27,7 +27,6 @@ EXTREMES = (
 )
 
 
-
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_text_over_text_and_no_sideways_scrolling(visit, width: int, theme: str) -> None:
