@@ -25,10 +25,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Strict (-W -n --keep-going) and atomic: the site goes to $(HTML) only when the build succeeded
+# (see lstm_viz/sphinx/build.py).
 book: setup
-	$(BIN)/jb build . -W -n --keep-going
-	@echo
-	@echo "The book is built: open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
+	$(BIN)/python -m lstm_viz.sphinx.build
+	@echo "Open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
 
 serve: book
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)

@@ -7,7 +7,12 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
 * :mod:`~lstm_viz.sphinx.roles` — ``{val}``, ``{claim}`` and ``{explore}``, which tie prose to the
   model;
 * :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
-* :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page.
+* :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page;
+* :mod:`~lstm_viz.sphinx.execution` — a raising notebook cell reported by page, cell and exception;
+* :mod:`~lstm_viz.sphinx.apidoc` — the API page without the checkout's absolute paths.
+
+:mod:`~lstm_viz.sphinx.build` runs the whole build (``make book``): strict, atomic, and never
+trusting a build that failed.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from lstm_viz import __version__
+from lstm_viz.sphinx.apidoc import setup_apidoc
 from lstm_viz.sphinx.assets import setup_assets
 from lstm_viz.sphinx.citation import setup_citation
+from lstm_viz.sphinx.execution import setup_execution
 from lstm_viz.sphinx.notebooks import setup_notebooks
 from lstm_viz.sphinx.roles import setup_roles
 
@@ -31,4 +38,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citation(app)
     setup_roles(app)
     setup_notebooks(app)
+    setup_execution(app)
+    setup_apidoc(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}
