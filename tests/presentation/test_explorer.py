@@ -93,9 +93,9 @@ def test_the_script_gets_weights_ranges_and_bands_from_python() -> None:
     }
 
 
-def test_the_page_html_is_valid_json_with_no_infinity_and_the_same_every_time() -> None:
-    first, second = ex.explorer().html, ex.explorer().html
-    assert first == second
+def test_the_page_html_is_valid_json_with_no_infinity() -> None:
+    # (The same bytes in every process: tests/test_same_bytes.py.)
+    first = ex.explorer().html
     data = re.search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
     assert "Infinity" not in data and "NaN" not in data
     spec = json.loads(data)
