@@ -3,7 +3,7 @@
 A wrong kind of value raises ``TypeError``; NaN, an infinity, a ragged array, a number too large for
 float64 or a value out of its range raises ``ValueError``; each message names the argument.
 
-Exact real numbers (``int`` of any size, :class:`fractions.Fraction`, :class:`decimal.Decimal`) are
+Exact real numbers (``int`` of any size, ``fractions.Fraction``, ``decimal.Decimal``) are
 accepted and rounded to the nearest float64, as numpy's own numbers are. A masked array is refused:
 numpy would silently drop its mask and compute with the hidden values.
 """
