@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page, Response, sync_playwright
 from sphinx.config import Config
 from sphinx.testing.util import SphinxTestApp
 
@@ -196,13 +196,18 @@ def visit(browser, site_url: str) -> Iterator[Callable[..., PageVisit]]:
             ):
                 seen.foreign_requests.append(request.url)
 
+        def on_response(response: Response) -> None:
+            if response.status >= 400:
+                seen.failed_requests.append(f"{response.status} {response.url}")
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                seen.console_errors.append(message.text)
+
         page.on("request", on_request)
         page.on("requestfailed", lambda r: seen.failed_requests.append(r.url))
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.status} {r.url}"),
-        )
-        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+        page.on("response", on_response)
+        page.on("console", on_console)
         page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
         page.goto(f"{site_url}/{path}", wait_until="load")
         page.wait_for_function(

@@ -59,8 +59,9 @@ GATE_RANGES: dict[str, tuple[float, float]] = {
 }
 
 
-def _frozen(array: Float) -> Float | np.float64:
-    """``array`` made read-only; a 0-d array becomes a numpy scalar."""
+def _frozen(array: Float) -> Float:
+    """``array`` made read-only; a 0-d array becomes a numpy scalar (immutable, with the same
+    ``shape``, ``dtype`` and arithmetic as a 0-d array)."""
     if array.ndim == 0:
         return array[()]
     array.flags.writeable = False
@@ -74,7 +75,7 @@ def _sigmoid(z: Float) -> Float:
     return result
 
 
-def sigmoid(x: ArrayLike) -> Float | np.float64:
+def sigmoid(x: ArrayLike) -> Float:
     """The logistic function 1 / (1 + e^(−x)), without overflow for any finite float64.
 
     ``x`` is checked like every argument of the model (finite real numbers); the result is a

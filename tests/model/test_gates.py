@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -159,7 +160,7 @@ def test_override_replaces_the_gate_and_everything_downstream_follows(
 ) -> None:
     low, high = GATE_RANGES[gate]
     value = low + fraction * (high - low)
-    cell = step(s, c, **{gate: value})
+    cell = step(s, c, **{gate: value})  # type: ignore[arg-type]
     free = step(s, c)
     assert getattr(cell, gate) == value
     for other in set(GATE_RANGES) - {gate}:
@@ -305,7 +306,7 @@ def test_bad_weights_are_refused() -> None:
     with pytest.raises(ValueError, match=r"Neuron\.w contains NaN"):
         Neuron(np.nan)
     with pytest.raises(ValueError, match=r"Neuron\.b must be one number"):
-        Neuron(1.0, [0.0, 1.0])
+        Neuron(1.0, [0.0, 1.0])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"Weights\.output must be a Neuron"):
         Weights(output=1.0)  # type: ignore[arg-type]
 
@@ -336,7 +337,7 @@ def test_gates_is_immutable() -> None:
     cell = step(0.0, 0.0)
     assert isinstance(cell, Gates)
     with pytest.raises(AttributeError):
-        cell.forget = 0.2  # type: ignore[misc]
+        cell.forget = 0.2  # type: ignore[misc, assignment]
 
 
 # --- overflow, exact numbers, masked arrays, returned arrays ---------------------------------
@@ -415,20 +416,20 @@ def test_masked_arrays_are_refused_not_unmasked() -> None:
 )
 def test_sigmoid_checks_its_argument_like_the_rest(value: object, error: type, words: str) -> None:
     with pytest.raises(error, match=words):
-        sigmoid(value)
+        sigmoid(value)  # type: ignore[arg-type]
 
 
 def test_exact_real_numbers_are_accepted_as_their_nearest_float() -> None:
-    exact = step(Fraction(1, 3), Decimal("0.25"), forget=Fraction(1, 2))
+    exact = step(Fraction(1, 3), Decimal("0.25"), forget=Fraction(1, 2))  # type: ignore[arg-type]
     assert exact == step(1 / 3, 0.25, forget=0.5)
     assert step(2**64, 0.0).forget == 1.0
-    assert step([Fraction(1, 2), 2**70, Decimal("-1.5")], 0.0).ltm.shape == (3,)
-    assert Neuron(Fraction(1, 4), Decimal("2")) == Neuron(0.25, 2.0)
-    assert sigmoid(Fraction(0)) == 0.5
+    assert step([Fraction(1, 2), 2**70, Decimal("-1.5")], 0.0).ltm.shape == (3,)  # type: ignore[arg-type]
+    assert Neuron(Fraction(1, 4), Decimal("2")) == Neuron(0.25, 2.0)  # type: ignore[arg-type]
+    assert sigmoid(Fraction(0)) == 0.5  # type: ignore[arg-type]
     x, h, c, w_ih, w_hh, b_ih, b_hh = _one_unit(1.0, 0.0, 1.0, 0.0)
     as_fractions = [[Fraction(1)]] * 4
     assert (
-        lstm_step(x, h, c, as_fractions, w_hh, b_ih, b_hh)[0]
+        lstm_step(x, h, c, as_fractions, w_hh, b_ih, b_hh)[0]  # type: ignore[arg-type]
         == lstm_step(x, h, c, w_ih, w_hh, b_ih, b_hh)[0]
     )
 
@@ -455,10 +456,10 @@ def test_exact_numbers_beyond_float64_are_refused_by_name(
     value: object, error: type, words: str
 ) -> None:
     with pytest.raises(error, match=words):
-        step(value, 0.0)
+        step(value, 0.0)  # type: ignore[arg-type]
 
 
-def _assert_read_only_and_apart(arrays: dict[str, object], inputs: dict[str, object]) -> None:
+def _assert_read_only_and_apart(arrays: Mapping[str, object], inputs: Mapping[str, object]) -> None:
     """Every returned array is read-only and shares no memory with another or with an input."""
     returned = {k: v for k, v in arrays.items() if isinstance(v, np.ndarray)}
     assert returned, "no arrays to check"
@@ -475,7 +476,7 @@ def _assert_read_only_and_apart(arrays: dict[str, object], inputs: dict[str, obj
 def test_every_field_of_gates_is_read_only_and_its_own() -> None:
     s, c = np.linspace(-2, 2, 5)[:, None], np.array([-1.0, 0.0, 1.0])
     for overrides in ({}, {"forget": np.full((5, 1), 0.5)}):
-        cell = step(s, c, **overrides)
+        cell = step(s, c, **overrides)  # type: ignore[arg-type]
         _assert_read_only_and_apart(cell.as_dict(), {"s": s, "c": c, **overrides})
     # As reported: one field made writeable again and written must leave every other as it was.
     cell = step(np.zeros(3), 1.0)

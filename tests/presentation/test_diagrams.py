@@ -45,8 +45,9 @@ def test_the_four_pictures_in_the_chapters_order() -> None:
 
 def test_each_svg_is_titled_described_and_labelled(svg: ET.Element) -> None:
     title, desc = svg.find("svg:title", NS), svg.find("svg:desc", NS)
+    assert title is not None and desc is not None
     assert list(svg)[:2] == [title, desc], "title and desc come first"
-    assert len(title.text) > 10 and len(desc.text) > 80
+    assert len(title.text or "") > 10 and len(desc.text or "") > 80
     assert svg.get("role") == "img"
     assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     texts = ["".join(t.itertext()).strip() for t in svg.iter(f"{{{NS['svg']}}}text")]
@@ -59,20 +60,20 @@ def test_each_svg_scales_from_its_view_box(svg: ET.Element) -> None:
     assert svg.get("width") is None and svg.get("height") is None
     for element in svg.iter():
         for name in ("x", "cx", "x1", "x2"):
-            if element.get(name) is not None:
-                assert 0 <= float(element.get(name)) <= WIDTH, element.attrib
+            if (x := element.get(name)) is not None:
+                assert 0 <= float(x) <= WIDTH, element.attrib
         for name in ("y", "cy", "y1", "y2"):
-            if element.get(name) is not None:
-                assert 0 <= float(element.get(name)) <= HEIGHT, element.attrib
-        if element.get("d"):
-            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", element.get("d"))]
+            if (y := element.get(name)) is not None:
+                assert 0 <= float(y) <= HEIGHT, element.attrib
+        if d := element.get("d"):
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
             assert all(0 <= x <= WIDTH for x in numbers[0::2])
             assert all(0 <= y <= HEIGHT for y in numbers[1::2])
 
 
 def test_one_drawing_vocabulary_and_the_shared_colours() -> None:
     svgs = [ET.fromstring(diagram_svg(name)) for name in DIAGRAMS]
-    styles = {s.find("svg:style", NS).text for s in svgs}
+    styles = {getattr(s.find("svg:style", NS), "text", None) or "" for s in svgs}
     assert len(styles) == 1, "all four share one stylesheet"
     style = styles.pop()
     assert COLOURS["stm"] in style and COLOURS["ltm"] in style
@@ -84,7 +85,9 @@ def test_one_drawing_vocabulary_and_the_shared_colours() -> None:
     # Each picture grows out of the one before: the two memory lines start in the same place.
     def memory_starts(svg: ET.Element) -> tuple[str, ...]:
         paths = svg.iter(f"{{{NS['svg']}}}path")
-        return tuple(p.get("d").split(" L")[0] for p in paths if p.get("class") in ("ltm", "stm"))
+        return tuple(
+            p.get("d", "").split(" L")[0] for p in paths if p.get("class") in ("ltm", "stm")
+        )
 
     assert len({memory_starts(s)[:2] for s in svgs}) == 1
 

@@ -96,7 +96,9 @@ def test_the_script_gets_weights_ranges_and_bands_from_python() -> None:
 def test_the_page_html_is_valid_json_with_no_infinity() -> None:
     # (The same bytes in every process: tests/test_same_bytes.py.)
     first = ex.explorer().html
-    data = re.search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
+    match = re.search(r'id="lstm-explorer-data">(.*?)</script>', first)
+    assert match, "the explorer's JSON is missing"
+    data = match.group(1)
     assert "Infinity" not in data and "NaN" not in data
     spec = json.loads(data)
     assert spec["layout"]["dragmode"] is False and spec["layout"]["hovermode"] is False
@@ -146,7 +148,7 @@ def test_bad_figure_states_are_refused() -> None:
     with pytest.raises(ValueError, match="overrides name no gate: f"):
         ex.explorer_figure(overrides={"f": 0.1})
     with pytest.raises(TypeError, match="s must be a real number"):
-        ex.explorer_figure("1")
+        ex.explorer_figure("1")  # type: ignore[arg-type]
 
 
 def test_the_behaviour_table_names_each_row_by_its_band() -> None:

@@ -119,7 +119,7 @@ def test_the_browser_computes_what_lstm_viz_gates_computes(visit) -> None:
                  const q = lstmExplorer.compute(a, b, over); return fields.map(f => q[f]); }))""",
             [s.tolist(), c.tolist(), over, list(FIELDS)],
         )
-        expected = step(s[:, None], c[None, :], **over)
+        expected = step(s[:, None], c[None, :], **over)  # type: ignore[arg-type]
         got = np.array(got)
         for k, name in enumerate(FIELDS):
             worst = max(worst, float(np.max(np.abs(got[:, :, k] - getattr(expected, name)))))

@@ -29,13 +29,13 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
+        if anchor := a.get("id"):
+            self.ids.add(anchor)
+        if tag == "a" and (name := a.get("name")):
+            self.ids.add(name)
         for key in ("href", "src"):
-            if a.get(key) and tag in ("a", "link", "script", "img", "source", "iframe"):
-                self.links.append(a[key])
+            if (link := a.get(key)) and tag in ("a", "link", "script", "img", "source", "iframe"):
+                self.links.append(link)
         if tag == "img":
             self.images.append(a)
 
@@ -112,9 +112,12 @@ def test_the_crawl_parses_each_page_once(tmp_path: Path, monkeypatch: pytest.Mon
         page.write_text(links + '<a href="a.html">a</a><a href="#top" id="top">top</a>')
     parsed: list[str] = []
     real = _parse
-    monkeypatch.setattr(
-        sys.modules[__name__], "_parse", lambda path: parsed.append(path.name) or real(path)
-    )
+
+    def counted(path: Path) -> _Page:
+        parsed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(sys.modules[__name__], "_parse", counted)
     assert broken_links(tmp_path, pages) == []
     assert sorted(parsed) == ["a.html", "b.html", "c.html"]
 
