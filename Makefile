@@ -43,7 +43,7 @@ lint: setup
 	$(BIN)/mypy
 
 check: lint
-	$(BIN)/pytest -q -m "not build and not browser"
+	$(BIN)/pytest -q -n 2 -m "not build and not browser"
 
 test: lint
 	scripts/ensure-chromium

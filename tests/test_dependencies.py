@@ -10,10 +10,11 @@ nothing may work only because another package happened to pull it in.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 import tomllib
-from importlib.metadata import packages_distributions
+from importlib import metadata
 
 import jupytext
 import pytest
@@ -47,6 +48,12 @@ def imported(source: str) -> set[str]:
             modules.add(node.module)
     tops = {m.split(".")[0] for m in modules}
     return {m for m in tops if m not in sys.stdlib_module_names and m not in ("lstm_viz", "tests")}
+
+
+@functools.cache
+def packages_distributions() -> dict[str, list[str]]:
+    """Which installed distributions provide each top-level module (slow: read once)."""
+    return dict(metadata.packages_distributions())
 
 
 def undeclared(sources: dict[str, str], allowed: set[str]) -> list[str]:
