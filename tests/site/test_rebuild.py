@@ -25,6 +25,7 @@ pytestmark = pytest.mark.build
 
 NOT_SOURCE = (".git", ".venv", "node_modules", "_build", ".tools", "__pycache__", ".*_cache")
 _READ = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class Checkout:
@@ -47,7 +48,7 @@ class Checkout:
 
 def read_pages(result: subprocess.CompletedProcess[str]) -> set[str]:
     """The pages a build read (and executed), from its log."""
-    return set(_READ.findall(result.stdout))
+    return set(_READ.findall(_COLOUR.sub("", result.stdout)))
 
 
 def log(result: subprocess.CompletedProcess[str]) -> str:
