@@ -27,14 +27,35 @@ from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.model.claims import CLAIMS, format_value
-from lstm_viz.model.state import parse_state, state_hash
+from lstm_viz.model.state import HASH_KEYS, parse_state, state_hash
 
-__all__ = ["EXPLORER", "setup_roles"]
+__all__ = ["EXPLORER", "explore_text", "setup_roles", "split_role", "value_text"]
 
 logger = logging.getLogger(__name__)
 
 #: The docname of the explorer page that ``{explore}`` links to.
 EXPLORER = "book/explorer"
+
+
+def split_role(text: str) -> tuple[str, str]:
+    """A role's content as (words, target): ``words <target>``, or the text as both."""
+    explicit, words, target = split_explicit_title(text)
+    return (words, target) if explicit else (text, text)
+
+
+def value_text(key: str) -> str:
+    """What ``{val}`key``` shows: the computed number, formatted as the prose writes it."""
+    return format_value(key)
+
+
+def explore_text(words: str, state: str) -> str:
+    """What ``{explore}`words <state>``` says where there is no explorer to link to (a notebook):
+    the words and the state they open, e.g. "try (in the explorer: s = 0.5, c = 1)"."""
+    values = parse_state(state)
+    if not values:
+        return f"{words} (in the explorer)"
+    settings = ", ".join(f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in values.items())
+    return f"{words} (in the explorer: {settings})"
 
 
 class value_node(nodes.inline):
@@ -60,7 +81,7 @@ class ValueRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key = self.text.strip()
         try:
-            text = format_value(key)
+            text = value_text(key)
         except ValueError as error:
             logger.warning("{val}: %s", error, location=self.get_location())
             text = key
@@ -69,7 +90,7 @@ class ValueRole(SphinxRole):
 
 class ClaimRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        _, words, name = split_explicit_title(self.text)
+        words, name = split_role(self.text)
         claim = CLAIMS.get(name)
         if claim is None:
             logger.warning(
@@ -90,7 +111,7 @@ class ClaimRole(SphinxRole):
 
 class ExploreRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        _, words, state = split_explicit_title(self.text)
+        words, state = split_role(self.text)
         try:
             state = state_hash(**parse_state(state)) if state else ""
         except ValueError as error:
