@@ -70,10 +70,13 @@ def _sphinx_build(source: Path, paths: BuildPaths, fresh: bool) -> int | BaseExc
     """Jupyter Book's own Sphinx build of the book in ``source``, as ``jb build -W -n --keep-going``
     runs it, but with the staging folder as output and the doctrees in the state folder."""
     from jupyter_book.sphinx import build_sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.util.console import nocolor
 
     if not sys.stdout.isatty():  # a log file or a pipe: plain text
         nocolor()
+    # Sphinx would end by naming the staging folder as where the pages are; main() names the site.
+    StandaloneHTMLBuilder.epilog = ""
     toc = source / "_toc.yml"
     result: int | BaseException = build_sphinx(
         source,
