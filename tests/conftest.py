@@ -13,14 +13,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
-from playwright.sync_api import ConsoleMessage, Page, Response, sync_playwright
-from sphinx.config import Config
-from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:  # imported where used: `make check` runs neither a browser nor Sphinx in most
+    from playwright.sync_api import ConsoleMessage, Page, Response
+    from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,6 +93,9 @@ class SphinxRun:
 def sphinx_project(tmp_path: Path) -> Iterator[Callable[..., SphinxRun]]:
     """Build a small Sphinx project in this process: ``conf`` is its conf.py, ``files`` its pages
     (path → text). ``strict`` builds as ``-W --keep-going`` does (any warning: status 1)."""
+    from sphinx.config import Config
+    from sphinx.testing.util import SphinxTestApp
+
     apps: list[SphinxTestApp] = []
 
     def build(conf: str, files: dict[str, str], *, strict: bool = False, **extra: Any) -> SphinxRun:
@@ -148,6 +152,8 @@ def browser() -> Iterator[object]:
             f"the browser tests need Debian's chromium at {CHROMIUM}: run `make test`, which "
             "installs it, or `apt-get install -y chromium`"
         )
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

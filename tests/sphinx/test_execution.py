@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import nbformat
+import pytest
 
 from lstm_viz.sphinx.execution import failed_cell
 from tests.conftest import SphinxRun
@@ -27,6 +28,7 @@ PAGE = (
 )
 
 
+@pytest.mark.build  # it runs a notebook in a kernel, as the book's build does
 def test_a_raising_cell_is_named_with_its_exception(
     sphinx_project: Callable[..., SphinxRun],
 ) -> None:
