@@ -41,6 +41,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/eslint .
 
 check: lint
 	$(BIN)/pytest -q -n 2 -m "not build and not browser"

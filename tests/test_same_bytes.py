@@ -29,7 +29,7 @@ def outputs() -> dict[str, str]:
 
     texts = {f"diagram {name}": diagram_svg(name) for name in DIAGRAMS}
     texts["figure gate_curves"] = figure_html(figures.gate_curves(), "curves", alt="curves")
-    texts["explorer page"] = explorer.explorer().html
+    texts["explorer page"] = explorer.explorer().html + explorer.sequence().html
     for source in sorted((ROOT / "book").glob("*.md")):
         if is_notebook(source):
             texts[f"notebook {source.stem}"] = notebook_for(source)

@@ -9,7 +9,8 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
 * :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
 * :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page;
 * :mod:`~lstm_viz.sphinx.execution` — a raising notebook cell reported by page, cell and exception;
-* :mod:`~lstm_viz.sphinx.apidoc` — the API page without the checkout's absolute paths.
+* :mod:`~lstm_viz.sphinx.apidoc` — the API page without kilobyte-long constant values or the
+  checkout's absolute paths.
 
 :mod:`~lstm_viz.sphinx.build` runs the whole build (``make book``): strict, atomic, and never
 trusting a build that failed.

@@ -7,7 +7,8 @@
 * MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
 * Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is,
   and any script or style sheet a figure names (``data-lstm-viz-scripts``, see
-  :func:`lstm_viz.presentation.embed.figure_html`).
+  :func:`lstm_viz.presentation.embed.figure_html`), and any ES module an element names
+  (``data-lstm-viz-modules``: the explorer's ``explorer/main.js``).
 * Only what a page uses is shipped: a plotly.js bundle when a written page has a figure that needs
   it, MathJax when a written page loads it.
 """
@@ -43,6 +44,7 @@ MATHJAX_PARTS = (
 )
 _BUNDLE = re.compile(r'data-plotly-bundle="(basic|full)"')
 _SCRIPTS = re.compile(r'data-lstm-viz-scripts="([^"]*)"')
+_MODULES = re.compile(r'data-lstm-viz-modules="([^"]*)"')
 _MATHJAX = f"{VENDOR}/mathjax/"
 #: Beside the package, the files that fix what it runs with: the Python packages (plotly writes
 #: the figures' JSON) and the browser packages (plotly.js draws it).
@@ -92,6 +94,18 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
             app.add_css_file(script, priority=602)
         else:
             app.add_js_file(script, priority=602, defer="defer")
+    # ES modules (deferred by nature), with every module of their folder preloaded, so the
+    # browser fetches them at once instead of one import level after another.
+    preloads = []
+    for module in sorted({name for names in _MODULES.findall(body) for name in names.split()}):
+        app.add_js_file(module, priority=602, type="module")
+        for file in sorted((STATIC / module).parent.glob("*.js")):
+            if file == STATIC / module:
+                continue  # the entry itself is loaded by its script tag
+            href = context["pathto"](f"_static/{file.relative_to(STATIC).as_posix()}", 1)
+            preloads.append(f'<link rel="modulepreload" href="{href}">')
+    if preloads:
+        context["metatags"] = context.get("metatags", "") + "\n".join(preloads)
     # docutils marks bibliography entries with the deprecated role doc-biblioentry inside a
     # role="list": as list items they are valid ARIA (axe-core's WCAG checks ask for it).
     if "body" in context:

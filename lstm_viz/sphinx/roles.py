@@ -5,8 +5,9 @@
 * ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.model.claims.CLAIMS`; the
   build warns (a strict build fails) if the claim is unknown or does not hold.
 * ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
-  that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
-  overrides inside their ranges). While the book has no explorer page the words stay plain text.
+  that state in its hash; the state is checked strictly by
+  :func:`lstm_viz.model.state.parse_state` (every key known and named once, every number in its
+  range and to its places). While the book has no explorer page the words stay plain text.
 
 In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
 attribute, so a test can read back from the built page what was stated.
@@ -27,7 +28,7 @@ from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.model.claims import CLAIMS, format_value
-from lstm_viz.model.state import HASH_KEYS, parse_state, state_hash
+from lstm_viz.model.state import HASH_KEYS, hash_of, parse_state
 
 __all__ = ["EXPLORER", "explore_text", "setup_roles", "split_role", "value_text"]
 
@@ -54,8 +55,17 @@ def explore_text(words: str, state: str) -> str:
     values = parse_state(state)
     if not values:
         return f"{words} (in the explorer)"
-    settings = ", ".join(f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in values.items())
+    settings = ", ".join(
+        f"{HASH_KEYS[k]} = {_setting(v)}".replace("-", "−") for k, v in values.items()
+    )
     return f"{words} (in the explorer: {settings})"
+
+
+def _setting(value: object) -> str:
+    """One value of an explorer state as the words say it: a number, or the inputs x_1..x_T."""
+    if isinstance(value, tuple):
+        return ", ".join(f"{v:g}" for v in value).join("()")
+    return f"{value:g}"
 
 
 class value_node(nodes.inline):
@@ -113,7 +123,7 @@ class ExploreRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         words, state = split_role(self.text)
         try:
-            state = state_hash(**parse_state(state)) if state else ""
+            state = hash_of(parse_state(state)) if state else ""
         except ValueError as error:
             logger.warning("{explore}: %s", error, location=self.get_location())
             state = ""

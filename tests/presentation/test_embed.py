@@ -52,10 +52,10 @@ def test_show_gives_notebooks_html() -> None:
 def test_gate_curves_plot_the_numbers_of_lstm_viz_gates() -> None:
     fig = figures.gate_curves(points=31)
     spec = _spec(figure_html(fig, "c", alt="c"), "c")
-    assert len(spec["data"]) == 5
+    assert len(spec["data"]) == 3  # the book's f = i = o drawn once, g, and i·g
     s = fig.data[0].x
     cell = step(s, 0.0)
-    expected = [cell.forget, cell.input, cell.output, cell.candidate, cell.learned]
+    expected = [cell.forget, cell.candidate, cell.learned]
     for trace, values in zip(fig.data, expected, strict=True):
         assert list(trace.y) == list(values)
 
