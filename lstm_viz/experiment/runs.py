@@ -19,6 +19,7 @@ import os
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,6 +33,7 @@ from lstm_viz.experiment.review_task import (
     encode,
     reviews_at_distance,
 )
+from lstm_viz.experiment.sequences import LSTMRun
 from lstm_viz.experiment.training import (
     KINDS,
     Model,
@@ -130,7 +132,7 @@ def retrain(weights: Path = WEIGHTS, timing: Path | None = TIMING, *, log=print)
     """Train every run of :func:`configs` and write the weights (and the times) as JSON."""
     runs, seconds, cpu = [], {}, {}
     for (regime, kind, seed), config in configs().items():
-        checkpoint = {}
+        checkpoint: dict[str, Any] = {}
 
         def keep(step: int, model: Model, checkpoint=checkpoint) -> None:
             if step == CHECKPOINT_STEPS:
@@ -343,6 +345,7 @@ def walk(rnn: Model, lstm: Model, review: Review) -> Walk:
         raise ValueError(f"walk needs an RNN and an LSTM, got {rnn.kind} and {lstm.kind}")
     batch = encode([review])
     r, m = rnn.run(batch), lstm.run(batch)
+    assert isinstance(m, LSTMRun)
     gates = {name: getattr(m, name)[:, 0] for name in ("input", "forget", "candidate", "output")}
     return Walk(
         review.words,

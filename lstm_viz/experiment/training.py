@@ -185,8 +185,9 @@ def _weight_gradients(x: Float, h_prev: Float, dz: Float) -> Params:
 
 
 def _backward(model: Model, run: RNNRun | LSTMRun, dh: Float) -> Float:
-    backward = _lstm_backward if model.kind == "lstm" else _rnn_backward
-    return backward(model.params, run, dh)
+    if isinstance(run, LSTMRun):
+        return _lstm_backward(model.params, run, dh)
+    return _rnn_backward(model.params, run, dh)
 
 
 def loss_and_gradients(model: Model, batch: Batch) -> tuple[float, Params]:

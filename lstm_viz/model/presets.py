@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_viz.model.checks import Float
 from lstm_viz.model.gates import Neuron, Weights, sigmoid
 from lstm_viz.model.state import BIAS_RANGE, WEIGHT_RANGE
 from lstm_viz.model.table import BANDS
@@ -77,7 +79,9 @@ def _grid(bounds: tuple[float, float], points: int) -> np.ndarray:
     return np.linspace(bounds[0], bounds[1], points)
 
 
-def _refine(loss, start: tuple[float, ...], bounds: list[tuple[float, float]]) -> tuple[float, ...]:
+def _refine(
+    loss: Callable[[Float], float], start: tuple[float, ...], bounds: list[tuple[float, float]]
+) -> tuple[float, ...]:
     """Deterministic pattern search from ``start``: try a step up and down along each parameter,
     keep any improvement, halve the step when none helps."""
     best = np.array(start, dtype=np.float64)

@@ -200,8 +200,12 @@ def componentwise(
     inputs = np.broadcast_to(np.asarray(s, dtype=np.float64), cell.ltm.shape)
     return [
         ComponentRow(
-            *(float(x[k]) for x in (inputs, previous, cell.forget, cell.kept, cell.learned)),
-            float(cell.ltm[k]),
+            s=float(inputs[k]),
+            c_prev=float(previous[k]),
+            forget=float(cell.forget[k]),
+            kept=float(cell.kept[k]),
+            learned=float(cell.learned[k]),
+            ltm=float(cell.ltm[k]),
         )
         for k in range(cell.ltm.shape[0])
     ]

@@ -8,7 +8,12 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
   model;
 * :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
 * :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page;
-* :mod:`~lstm_viz.sphinx.apidoc` — the API page without kilobyte-long constant values.
+* :mod:`~lstm_viz.sphinx.execution` — a raising notebook cell reported by page, cell and exception;
+* :mod:`~lstm_viz.sphinx.apidoc` — the API page without kilobyte-long constant values or the
+  checkout's absolute paths.
+
+:mod:`~lstm_viz.sphinx.build` runs the whole build (``make book``): strict, atomic, and never
+trusting a build that failed.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from lstm_viz import __version__
 from lstm_viz.sphinx.apidoc import setup_apidoc
 from lstm_viz.sphinx.assets import setup_assets
 from lstm_viz.sphinx.citation import setup_citation
+from lstm_viz.sphinx.execution import setup_execution
 from lstm_viz.sphinx.notebooks import setup_notebooks
 from lstm_viz.sphinx.roles import setup_roles
 
@@ -33,5 +39,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citation(app)
     setup_roles(app)
     setup_notebooks(app)
+    setup_execution(app)
     setup_apidoc(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}

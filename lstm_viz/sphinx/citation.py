@@ -3,6 +3,9 @@
 * the ``cite-this`` directive (``book`` or ``chapter``) writes a reference line and BibTeX;
 * every page gets citation meta tags (``citation_title``, ``citation_author``, …) and OpenGraph;
 * every page but the citing page itself ends with a short "cite this chapter" note linking to it.
+
+``CITATION.cff`` is read when the build starts: any problem with it stops the build before a page
+is read, with one line naming the file and the field (not a crash report).
 """
 
 from __future__ import annotations
@@ -14,18 +17,28 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
-from lstm_viz.presentation.citation import Citation, load_citation
+from lstm_viz.presentation.citation import Citation, CitationError, load_citation
 
 __all__ = ["setup_citation"]
+
+
+class CitationFileError(SphinxError):
+    """``CITATION.cff`` cannot give what the book cites; the message says which field."""
+
+    category = "Cannot cite the book"
 
 
 def citation_of(app: Sphinx) -> Citation:
     """The book's citation data, read once per build from the configured ``CITATION.cff``."""
     cached = getattr(app, "_lstm_viz_citation", None)
     if cached is None:
-        cached = load_citation(Path(app.confdir) / app.config.lstm_viz_citation_file)
+        try:
+            cached = load_citation(Path(app.confdir) / app.config.lstm_viz_citation_file)
+        except CitationError as error:
+            raise CitationFileError(str(error)) from None
         app._lstm_viz_citation = cached  # type: ignore[attr-defined]
     return cached
 
@@ -100,5 +113,6 @@ def setup_citation(app: Sphinx) -> None:
     app.add_config_value("lstm_viz_citation_fingerprint", digest, "env", [str])
     app.add_config_value("lstm_viz_cite_page", "book/cite", "env", [str])
     app.add_directive("cite-this", CiteThis)
+    app.connect("builder-inited", citation_of)  # read and checked before any page
     app.connect("html-page-context", _page_meta)
     app.connect("doctree-resolved", _cite_note)

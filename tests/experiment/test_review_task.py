@@ -104,7 +104,7 @@ def test_the_chapters_sentence_is_a_review_of_the_task() -> None:
     [
         (lambda: parse("the acting was awful but i loved the movie"), "awful"),
         (lambda: parse("the acting was bad"), "exactly one opinion"),
-        (lambda: parse(3), "string"),
+        (lambda: parse(3), "string"),  # type: ignore[arg-type]
         (lambda: reviews_at_distance(np.random.default_rng(0), 3, 6), "possible distances"),
         (lambda: reviews_at_distance(np.random.default_rng(0), 3, 2), "possible distances"),
         (lambda: random_reviews(np.random.default_rng(0), 0), "n must"),

@@ -144,7 +144,7 @@ def test_componentwise_is_the_cell_component_by_component() -> None:
         )
     assert len(componentwise((1.0, 2.0), (3.0,))) == 2  # the LTM broadcasts
     with pytest.raises(ValueError, match="vectors"):
-        componentwise(1.0, 2.0)
+        componentwise(1.0, 2.0)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="broadcast"):
         componentwise((1.0, 2.0), (1.0, 2.0, 3.0))
 

@@ -24,7 +24,8 @@ def _channels(colour: str) -> tuple[float, float, float, float]:
     """Red, green, blue (0–255) and alpha (0–1) of ``#rrggbb``, ``rgb(…)`` or ``rgba(…)``."""
     text = colour.strip().lower()
     if len(text) == 7 and text[0] == "#":
-        return (*(float(int(text[i : i + 2], 16)) for i in (1, 3, 5)), 1.0)
+        red, green, blue = (float(int(text[i : i + 2], 16)) for i in (1, 3, 5))
+        return red, green, blue, 1.0
     if text.startswith(("rgb(", "rgba(")) and text.endswith(")"):
         parts = [float(p) for p in text[text.index("(") + 1 : -1].split(",")]
         if len(parts) in (3, 4):

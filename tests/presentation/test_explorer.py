@@ -210,9 +210,9 @@ def test_the_script_gets_the_models_numbers() -> None:
     assert data["book"] == state.values_of(Weights())
 
 
-def test_the_page_html_is_the_same_every_time_and_needs_no_plotly() -> None:
-    first, second = ex.explorer().html + ex.sequence().html, ex.explorer().html + ex.sequence().html
-    assert first == second
+def test_the_page_html_needs_no_plotly() -> None:
+    # (The same bytes in every process: tests/test_same_bytes.py.)
+    first = ex.explorer().html + ex.sequence().html
     data = _search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
     assert "Infinity" not in data and "NaN" not in data
     json.loads(data)
