@@ -6,7 +6,8 @@ The pictures grow step by step and keep every part where it was in the picture b
 * ``forget-learn`` — the box opened: *forget* and *learn* act on the LTM;
 * ``how-much-what`` — learning split into *how much* (σ) and *what* (tanh), forgetting a σ too,
   and the STM adjusted from the new LTM;
-* ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes.
+* ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes;
+* ``unrolled`` — the cell over three steps: the LTM line runs straight through (:mod:`.unrolled`).
 
 Each SVG carries a ``<title>`` and ``<desc>``, labels as real ``<text>``, and a ``viewBox`` so it
 scales to any width. The STM and LTM colours come from :data:`lstm_viz.presentation.style.COLOURS`;
@@ -21,7 +22,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lstm_viz.presentation.diagrams import cell
+from lstm_viz.presentation.diagrams import cell, unrolled
 from lstm_viz.presentation.diagrams.canvas import PALETTE, Canvas
 
 __all__ = [
@@ -46,7 +47,7 @@ class Diagram:
     draw: Callable[[Canvas], None]
 
 
-#: The four pictures in the order the chapter shows them.
+#: The pictures in the order the chapter shows them.
 DIAGRAMS: dict[str, Diagram] = {
     d.name: d
     for d in (
@@ -85,6 +86,17 @@ DIAGRAMS: dict[str, Diagram] = {
             "layer of the STM, added to the LTM. The output gate passes the STM through a sigmoid "
             "layer and multiplies it by the tanh of the new LTM, giving the new STM.",
             cell.gates,
+        ),
+        Diagram(
+            "unrolled",
+            "The cell over three steps",
+            "The same cell drawn three times, for steps 1, 2 and 3 of a sequence, left to right. "
+            "The LTM line (purple, top) runs straight through all three, from c0 to c3; in each "
+            "step it meets only a multiplication (forget) and an addition (learn), both driven by "
+            "the step's gate layers. The STM (green, bottom) is made anew at every step: the "
+            "previous STM, joined by the step's input x, goes into the gate layers, and the new "
+            "STM, read out of the new LTM, comes out of them and runs on to the next step.",
+            unrolled.unrolled,
         ),
     )
 }

@@ -1,0 +1,63 @@
+"""The cell unrolled over three steps: the LTM line runs straight through, the STM is made anew.
+
+The same cell is drawn once per step. In each, the gate layers (one box here: the σ and tanh layers
+of the finished cell) read the previous STM together with that step's input, and touch the LTM
+only through one multiplication (forget) and one addition (learn); the new LTM, squashed and
+scaled, becomes the new STM that the next step reads. Nothing else lies on the LTM line, which is
+why a memory — and the training signal that teaches it — can travel along it over many steps.
+
+Drawn at :data:`WIDTH` = the other diagrams' width, so its labels are as large as theirs on a phone.
+"""
+
+from __future__ import annotations
+
+from lstm_viz.presentation.diagrams.canvas import HEIGHT, WIDTH, Canvas
+
+__all__ = ["STEPS", "unrolled"]
+
+#: How many steps the picture shows.
+STEPS = 3
+LEFT, RIGHT = 12, WIDTH - 12
+LTM_Y, GATES_Y, STM_Y, INPUT_Y = 70, 156, 222, HEIGHT - 26
+HALF, GAP = 48, 31  # half a cell's width; the room between two cells, for the memories' labels
+# The centre of each step's cell (the first clear of the memories' names), and where its parts sit
+# around that centre.
+CENTRES = tuple(74 + HALF + k * (2 * HALF + GAP) for k in range(STEPS))
+FORGET_DX, LEARN_DX, GATES_DX, READ_DX, IN_DX, OUT_DX = -30, 4, 0, 32, -22, 22
+
+
+def _cell(c: Canvas, x: float, k: int) -> None:
+    """Step ``k``'s cell centred at ``x``: its outline, the two operations on the LTM line, the
+    gate layers, the read-out from the new LTM, and the input joining the STM."""
+    c.box(x - HALF, LTM_Y - 30, x + HALF, STM_Y + 26, "opened")
+    c.text(x, LTM_Y - 40, f"step {k}", "note")
+    c.op(x + FORGET_DX, LTM_Y, "×")
+    c.op(x + LEARN_DX, LTM_Y, "+")
+    c.layer(x + GATES_DX, GATES_Y, "gates", width=80)
+    top = GATES_Y - 14
+    c.path([(x + FORGET_DX, top), (x + FORGET_DX, LTM_Y + 13)], "wire", arrow=True)
+    c.path([(x + LEARN_DX, top), (x + LEARN_DX, LTM_Y + 13)], "wire", arrow=True)
+    c.path([(x + READ_DX, LTM_Y + 2), (x + READ_DX, top)], "wire", arrow=True)
+    c.path([(x + IN_DX, INPUT_Y), (x + IN_DX, STM_Y + 2)], "wire", arrow=True)
+    c.text(x + IN_DX, HEIGHT - 8, "x", sub=str(k))
+
+
+def unrolled(c: Canvas) -> None:
+    """Three steps of one cell, side by side, joined by their two memories."""
+    c.path([(LEFT, LTM_Y), (RIGHT, LTM_Y)], "ltm", arrow=True)
+    c.text(LEFT, LTM_Y - 12, "LTM c", "ltm", anchor="start", sub="0")
+    c.text(LEFT, STM_Y - 12, "STM h", "stm", anchor="start", sub="0")
+    start = LEFT
+    for k, x in enumerate(CENTRES, start=1):
+        _cell(c, x, k)
+        # The STM so far runs to this cell's gates, joined on the way by the input.
+        joined = x + IN_DX + 10
+        c.path([(start, STM_Y), (joined, STM_Y), (joined, GATES_Y + 16)], "stm", arrow=True)
+        # The new STM leaves the gates for the next step.
+        start = x + OUT_DX
+        c.path([(start, GATES_Y + 14), (start, STM_Y)], "stm")
+        between = x + HALF + GAP / 2 if k < STEPS else RIGHT
+        anchor = "middle" if k < STEPS else "end"
+        c.text(between, LTM_Y - 12, "c", "ltm", anchor=anchor, sub=str(k))
+        c.text(between, STM_Y - 12, "h", "stm", anchor=anchor, sub=str(k))
+    c.path([(start, STM_Y), (RIGHT, STM_Y)], "stm", arrow=True)
