@@ -19,8 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.model.claims import format_value
 from lstm_viz.model.state import HASH_KEYS, parse_state
+from lstm_viz.sphinx.roles import STATEMENTS
 
 __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup_notebooks"]
 
@@ -55,7 +55,7 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
         explicit = _EXPLICIT.match(content)
         words, target = explicit.groups() if explicit else (content, content)
         if role == "val":
-            return format_value(content)
+            return STATEMENTS.format_value(content)
         if role == "claim" or role == "doc":
             return words
         if role.startswith("glue"):  # a computed sentence: shown by the code cell that makes it

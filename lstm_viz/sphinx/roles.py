@@ -1,15 +1,23 @@
 """Sphinx roles that keep the chapter's prose tied to the model.
 
-* ``{val}`quantity@where[:format]``` — a number computed by :func:`lstm_viz.model.claims.value` and
-  put in the text at build time: ``{val}`forget@slightly-positive``` reads "0.62".
-* ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.model.claims.CLAIMS`; the
-  build warns (a strict build fails) if the claim is unknown or does not hold.
+* ``{val}`key``` — a number computed when the book is built and put in the text:
+  ``{val}`forget@slightly-positive``` reads "0.62" (the cell, :mod:`lstm_viz.model.values`),
+  ``{val}`learned@long/lstm``` how many long-only LSTM runs learned the task (the experiment,
+  :mod:`lstm_viz.experiment.values`).
+* ``{claim}`words <name>``` — words that state one of the book's claims (the chapter's
+  :data:`lstm_viz.model.claims.CLAIMS` or the experiment's
+  :data:`lstm_viz.experiment.statements.CLAIMS`); the build warns (a strict build fails) if the
+  claim is unknown or does not hold.
 * ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
   that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
   overrides inside their ranges). While the book has no explorer page the words stay plain text.
 
 In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
 attribute, so a test can read back from the built page what was stated.
+
+Both roles read :data:`STATEMENTS`, the chapter's and the experiment's registries combined
+(:func:`lstm_viz.model.statements.combine`): each key and claim belongs to exactly one of them. The
+experiment's numbers are measured once per build process, the first time one is asked for.
 
 (Numbers never go stale: any change to the package re-reads and re-executes every page, see
 ``lstm_viz.sphinx.assets.source_fingerprint``.)
@@ -26,10 +34,15 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.model.claims import CLAIMS, format_value
+from lstm_viz.experiment.claims import EXPERIMENT
+from lstm_viz.model.claims import CHAPTER
 from lstm_viz.model.state import parse_state, state_hash
+from lstm_viz.model.statements import combine
 
-__all__ = ["EXPLORER", "setup_roles"]
+__all__ = ["EXPLORER", "STATEMENTS", "setup_roles"]
+
+#: Every value key and claim the book's prose may use.
+STATEMENTS = combine(CHAPTER, EXPERIMENT)
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +73,7 @@ class ValueRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key = self.text.strip()
         try:
-            text = format_value(key)
+            text = STATEMENTS.format_value(key)
         except ValueError as error:
             logger.warning("{val}: %s", error, location=self.get_location())
             text = key
@@ -70,12 +83,12 @@ class ValueRole(SphinxRole):
 class ClaimRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         _, words, name = split_explicit_title(self.text)
-        claim = CLAIMS.get(name)
+        claim = STATEMENTS.claims.get(name)
         if claim is None:
             logger.warning(
                 "{claim}: no claim named %r (known: %s)",
                 name,
-                ", ".join(CLAIMS),
+                ", ".join(STATEMENTS.claims),
                 location=self.get_location(),
             )
         elif not claim.holds():
