@@ -4,7 +4,7 @@ from __future__ import annotations
 
 #: One colour per quantity; the explorer's script reads the same values from the figure it is given.
 COLOURS: dict[str, str] = {
-    "stm_prev": "#2e9e4f",  # the STM s, "previous STM + input"
+    "stm_prev": "#2e9e4f",  # the gate input s, "Prev. STM + input"
     "ltm_prev": "#8e44ad",  # the previous LTM c_prev
     "forget": "#d9534f",
     "input": "#2b7bba",
@@ -14,9 +14,16 @@ COLOURS: dict[str, str] = {
     "learned": "#5aa9e6",
     "ltm": "#8e44ad",
     "stm": "#2e9e4f",
-    "rnn": "#c0392b",  # the plain RNN, where the two models are compared
-    "lstm": "#8e44ad",  # the LSTM: the colour of the LTM it adds
-    "reference": "#95a5a6",  # baselines such as chance
+    # The experiment's four models: colours no gate or memory uses, since one figure (the
+    # step-through) shows a model beside the LSTM's gates and memories; each at least 3:1 against
+    # the light and the dark page.
+    "rnn": "#9c6644",  # the plain RNN: brown
+    "rnn-matched": "#b8794a",  # the RNN with about the LSTM's parameter count: light brown
+    "lstm": "#b5489a",  # the LSTM: magenta
+    "lstm-bias0": "#c762ab",  # the LSTM whose forget gates start at bias 0: light magenta
+    "reference": "#7f8c8d",  # baselines such as chance
+    "sequence_input": "#6b7b7c",  # the input x_t of a sequence
+    "tied": "#b5651d",  # f = i = o, the tied cell's three sigmoid gates drawn as one
 }
 
 #: How the book names each quantity of :class:`lstm_viz.model.gates.Gates`, with its symbol.
