@@ -31,7 +31,7 @@ def gate_curves(
     """Every gate, and the learned amount i·g, against the gate input s (the LTM plays no part)."""
     s = np.linspace(*s_range, points)
     cell = step(s, 0.0, weights=weights)
-    fig = go.Figure(layout=base_layout("What each gate makes of the STM"))
+    fig = go.Figure(layout=base_layout("What each gate makes of s"))
     for name, dash in (
         ("forget", "solid"),
         ("input", "dash"),
@@ -47,6 +47,6 @@ def gate_curves(
             line={"color": COLOURS[name], "width": 2.5, "dash": dash},
             hovertemplate="%{y:.3f}",
         )
-    fig.update_xaxes(title_text="STM s (previous STM + input)", zeroline=True)
+    fig.update_xaxes(title_text="gate input s = previous STM + input", zeroline=True)
     fig.update_yaxes(title_text="gate output", range=[-1.05, 1.05], zeroline=True)
     return fig

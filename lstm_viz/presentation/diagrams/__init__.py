@@ -7,7 +7,8 @@ The pictures grow step by step and keep every part where it was in the picture b
 * ``how-much-what`` — learning split into *how much* (σ) and *what* (tanh), forgetting a σ too,
   and the STM adjusted from the new LTM;
 * ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes;
-* ``unrolled`` — the cell over three steps: the LTM line runs straight through (:mod:`.unrolled`).
+* ``unrolled`` — the cell over three steps: the LTM line runs straight through
+  (:mod:`lstm_viz.presentation.diagrams.unrolled`).
 
 Each SVG carries a ``<title>`` and ``<desc>``, labels as real ``<text>``, and a ``viewBox`` so it
 scales to any width. The STM and LTM colours come from :data:`lstm_viz.presentation.style.COLOURS`;

@@ -6,7 +6,8 @@ only through one multiplication (forget) and one addition (learn); the new LTM, 
 scaled, becomes the new STM that the next step reads. Nothing else lies on the LTM line, which is
 why a memory — and the training signal that teaches it — can travel along it over many steps.
 
-Drawn at :data:`WIDTH` = the other diagrams' width, so its labels are as large as theirs on a phone.
+Drawn at the other diagrams' width (:data:`lstm_viz.presentation.diagrams.canvas.WIDTH`), so its
+labels are as large as theirs on a phone.
 """
 
 from __future__ import annotations
