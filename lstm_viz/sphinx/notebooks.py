@@ -19,15 +19,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.model.state import HASH_KEYS, parse_state
-from lstm_viz.sphinx.roles import STATEMENTS
+from lstm_viz.sphinx.roles import explore_text, split_role, value_text
 
 __all__ = ["FOLDER", "is_notebook", "notebook_for", "plain_markdown", "setup_notebooks"]
 
 #: Where the notebooks go in the built site.
 FOLDER = "_notebooks"
 _ROLE = re.compile(r"\{(val|claim|explore|cite(?::[a-z]+)?|doc|glue(?::[a-z]+)?)\}`([^`]*)`")
-_EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _ADMONITION = re.compile(
     r"^```\{admonition\} *([^\n]*)\n((?::\w+:[^\n]*\n)*)(.*?)^```[ \t]*$", re.M | re.S
 )
@@ -52,22 +50,15 @@ def plain_markdown(text: str, citations: dict[str, str] | None = None) -> str:
 
     def replace(match: re.Match[str]) -> str:
         role, content = match.groups()
-        explicit = _EXPLICIT.match(content)
-        words, target = explicit.groups() if explicit else (content, content)
+        words, target = split_role(content)
         if role == "val":
-            return STATEMENTS.format_value(content)
+            return value_text(content)
         if role == "claim" or role == "doc":
             return words
         if role.startswith("glue"):  # a computed sentence: shown by the code cell that makes it
             return f"`{content}`"
         if role == "explore":
-            state = parse_state(target)
-            if not state:
-                return f"{words} (in the explorer)"
-            settings = ", ".join(
-                f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in state.items()
-            )
-            return f"{words} (in the explorer: {settings})"
+            return explore_text(words, target if target != words else "")
         return f"({_cite_text(content, citations)})"
 
     def quote(match: re.Match[str]) -> str:

@@ -36,10 +36,17 @@ from sphinx.util.osutil import relative_uri
 
 from lstm_viz.experiment.claims import EXPERIMENT
 from lstm_viz.model.claims import CHAPTER
-from lstm_viz.model.state import parse_state, state_hash
+from lstm_viz.model.state import HASH_KEYS, parse_state, state_hash
 from lstm_viz.model.statements import combine
 
-__all__ = ["EXPLORER", "STATEMENTS", "setup_roles"]
+__all__ = [
+    "EXPLORER",
+    "STATEMENTS",
+    "explore_text",
+    "setup_roles",
+    "split_role",
+    "value_text",
+]
 
 #: Every value key and claim the book's prose may use.
 STATEMENTS = combine(CHAPTER, EXPERIMENT)
@@ -48,6 +55,27 @@ logger = logging.getLogger(__name__)
 
 #: The docname of the explorer page that ``{explore}`` links to.
 EXPLORER = "book/explorer"
+
+
+def split_role(text: str) -> tuple[str, str]:
+    """A role's content as (words, target): ``words <target>``, or the text as both."""
+    explicit, words, target = split_explicit_title(text)
+    return (words, target) if explicit else (text, text)
+
+
+def value_text(key: str) -> str:
+    """What ``{val}`key``` shows: the computed number, formatted as the prose writes it."""
+    return STATEMENTS.format_value(key)
+
+
+def explore_text(words: str, state: str) -> str:
+    """What ``{explore}`words <state>``` says where there is no explorer to link to (a notebook):
+    the words and the state they open, e.g. "try (in the explorer: s = 0.5, c = 1)"."""
+    values = parse_state(state)
+    if not values:
+        return f"{words} (in the explorer)"
+    settings = ", ".join(f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in values.items())
+    return f"{words} (in the explorer: {settings})"
 
 
 class value_node(nodes.inline):
@@ -73,7 +101,7 @@ class ValueRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key = self.text.strip()
         try:
-            text = STATEMENTS.format_value(key)
+            text = value_text(key)
         except ValueError as error:
             logger.warning("{val}: %s", error, location=self.get_location())
             text = key
@@ -82,7 +110,7 @@ class ValueRole(SphinxRole):
 
 class ClaimRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        _, words, name = split_explicit_title(self.text)
+        words, name = split_role(self.text)
         claim = STATEMENTS.claims.get(name)
         if claim is None:
             logger.warning(
@@ -103,7 +131,7 @@ class ClaimRole(SphinxRole):
 
 class ExploreRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        _, words, state = split_explicit_title(self.text)
+        words, state = split_role(self.text)
         try:
             state = state_hash(**parse_state(state)) if state else ""
         except ValueError as error:
