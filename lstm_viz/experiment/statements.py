@@ -129,6 +129,13 @@ def _lstm_unsure_where_untrained(r: Results) -> bool:
     return r.chapter.distance < REGIMES["long"].min_distance and min(at) < LEARNED_AT
 
 
+def _chapter_review_mistaken(r: Results) -> bool:
+    """Some long-only RNN run gives the chapter's own "bad … loved" review full marks."""
+    return r.chapter.score != 5 and any(
+        r.score_of(("long", m, s), r.chapter) == 5 for m in _RNNS for s in SEEDS
+    )
+
+
 def _walk_inside_training(r: Results) -> bool:
     spec = REGIMES["long"]
     return spec.min_distance <= r.stretched.distance <= spec.max_distance
@@ -195,6 +202,8 @@ _CLAIMS = (
     ("lstm-unsure-where-untrained", "At the chapter review's distance, shorter than any long-only "
      "training review, some long-only LSTM scores below the learned mark.",
      _lstm_unsure_where_untrained),
+    ("chapter-review-mistaken-by-some-rnn", "Some long-only RNN run scores the chapter's review "
+     "5/5, as the original predicts.", _chapter_review_mistaken),
     ("walk-inside-training", "The stretched review lies inside the long-only training "
      "distances.", _walk_inside_training),
     ("walk-rnn-makes-the-predicted-mistake", "The RNN shown scores the bad … loved review 5/5.",

@@ -86,7 +86,7 @@ def _controls(words: tuple[str, ...], frames: list[str]) -> tuple[list[dict], li
     slider = {
         "active": len(words) - 1,
         "currentvalue": {"visible": False},
-        "pad": {"t": 40, "l": 96},
+        "pad": {"t": 40, "l": 124},  # clear of the play and pause buttons
         "len": 1,
         "x": 0,
         "y": 0,
@@ -164,6 +164,9 @@ def step_through(walk: Walk) -> go.Figure:
     layout["margin"]["b"] = 120
     layout["sliders"], layout["updatemenus"] = _controls(walk.words, names)
     fig.update_layout(layout)
+    # Nothing to zoom: fixed axes leave no drag layer over the slider under the last panel.
+    fig.update_xaxes(fixedrange=True)
+    fig.update_yaxes(fixedrange=True)
     lines = max(line for _, line in word_places(walk.words)) + 1
     fig.update_xaxes(visible=False, range=[-0.5, LINE_CHARACTERS + 0.5], fixedrange=True, row=1)
     fig.update_yaxes(visible=False, range=[-lines + 0.3, 0.6], fixedrange=True, row=1)

@@ -8,22 +8,21 @@ COLOURS: dict[str, str] = {
     "ltm_prev": "#8e44ad",  # the previous LTM c_prev
     "forget": "#d9534f",
     "input": "#2b7bba",
-    "candidate": "#e08e0b",
+    "candidate": "#b8730a",
     "output": "#17a2b8",
     "kept": "#b07cc6",
-    "learned": "#5aa9e6",
+    "learned": "#c8389a",
     "ltm": "#8e44ad",
     "stm": "#2e9e4f",
     # The experiment's four models: colours no gate or memory uses, since one figure (the
     # step-through) shows a model beside the LSTM's gates and memories; each at least 3:1 against
-    # the light and the dark page.
-    "rnn": "#9c6644",  # the plain RNN: brown
-    "rnn-matched": "#b8794a",  # the RNN with about the LSTM's parameter count: light brown
+    # the light and the dark page. The models added to answer objections are drawn dashed too.
+    "rnn": "#5d6d7e",  # the plain RNN: slate
+    "rnn-matched": "#4a6fa5",  # the RNN with about the LSTM's parameter count: blue-grey
     "lstm": "#b5489a",  # the LSTM: magenta
     "lstm-bias0": "#c762ab",  # the LSTM whose forget gates start at bias 0: light magenta
-    "reference": "#7f8c8d",  # baselines such as chance
+    "reference": "#8c7f73",  # baselines such as chance: warm grey
     "sequence_input": "#6b7b7c",  # the input x_t of a sequence
-    "tied": "#b5651d",  # f = i = o, the tied cell's three sigmoid gates drawn as one
 }
 
 #: How the book names each quantity of :class:`lstm_viz.model.gates.Gates`, with its symbol.

@@ -14,7 +14,6 @@ from lstm_viz.presentation.diagrams import (
     diagram_svg,
     show_diagram,
 )
-from lstm_viz.presentation.diagrams.canvas import HEIGHT, WIDTH
 from lstm_viz.presentation.style import COLOURS
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -59,19 +58,21 @@ def test_each_svg_is_titled_described_and_labelled(svg: ET.Element) -> None:
 
 
 def test_each_svg_scales_from_its_view_box(svg: ET.Element) -> None:
-    assert svg.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}"
+    diagram = DIAGRAMS[svg.get("id").removeprefix("lstm-dg-")]
+    width, height = diagram.width, diagram.height
+    assert svg.get("viewBox") == f"0 0 {width} {height}"
     assert svg.get("width") is None and svg.get("height") is None
     for element in svg.iter():
         for name in ("x", "cx", "x1", "x2"):
             if element.get(name) is not None:
-                assert 0 <= float(element.get(name)) <= WIDTH, element.attrib
+                assert 0 <= float(element.get(name)) <= width, element.attrib
         for name in ("y", "cy", "y1", "y2"):
             if element.get(name) is not None:
-                assert 0 <= float(element.get(name)) <= HEIGHT, element.attrib
+                assert 0 <= float(element.get(name)) <= height, element.attrib
         if element.get("d"):
             numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", element.get("d"))]
-            assert all(0 <= x <= WIDTH for x in numbers[0::2])
-            assert all(0 <= y <= HEIGHT for y in numbers[1::2])
+            assert all(0 <= x <= width for x in numbers[0::2])
+            assert all(0 <= y <= height for y in numbers[1::2])
 
 
 def test_one_drawing_vocabulary_and_the_shared_colours() -> None:

@@ -8,8 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lstm_viz.presentation.diagrams import diagram_svg
-from lstm_viz.presentation.diagrams.canvas import WIDTH
-from lstm_viz.presentation.diagrams.unrolled import CENTRES, LTM_Y, STEPS
+from lstm_viz.presentation.diagrams.unrolled import CENTRES, HEIGHT, LTM_Y, STEPS, WIDTH
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -50,4 +49,4 @@ def test_every_step_is_labelled(svg: ET.Element) -> None:
         assert f"c{k}" in texts and f"h{k}" in texts
     assert {"LTM c0", "STM h0"} <= set(texts)
     assert texts.count("gates") == STEPS
-    assert svg.get("viewBox") == f"0 0 {WIDTH} 300"
+    assert svg.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}"

@@ -9,11 +9,10 @@ least 3:1 against the page (WCAG 2.1, 1.4.11).
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from lstm_viz.experiment.review_task import STRETCHED_SENTENCE, parse
+from tests.site.figure_checks import DRAWN_COLOURS, TEXT_BOXES, contrast, overlaps
 
 pytestmark = pytest.mark.browser
 
@@ -21,78 +20,6 @@ PAGE = "book/rnn-vs-lstm.html"
 WALK = "rnn-lstm-step-through"
 FIGURES = ["rnn-lstm-accuracy", "rnn-lstm-loss", "rnn-lstm-gradient-reach", WALK]
 WIDTHS = (375, 660, 1024, 1280)
-
-# Every visible text element of each figure, with its box; pairs whose boxes overlap by more than
-# a pixel each way; texts that run past the page's edges.
-TEXT_BOXES = """
-(ids) => ids.map((id) => {
-  const div = document.getElementById(id);
-  return Array.from(div.querySelectorAll("text")).filter((t) => {
-    const s = getComputedStyle(t);
-    const r = t.getBoundingClientRect();
-    return t.textContent.trim() && s.display !== "none" && s.visibility !== "hidden"
-      && r.width > 0 && r.height > 0;
-  }).map((t) => {
-    const r = t.getBoundingClientRect();
-    return {figure: id, text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
-            word: !!t.closest(".textpoint"),
-            x0: r.left, y0: r.top, x1: r.right, y1: r.bottom};
-  });
-}).flat()
-"""
-
-# The colour of every line, marker and bar as Plotly drew it, and the page's background.
-DRAWN_COLOURS = """
-(ids) => {
-  const colours = [];
-  for (const id of ids) {
-    const div = document.getElementById(id);
-    for (const trace of div._fullData) {
-      if (trace.visible !== true) continue;
-      const mode = trace.mode || "";
-      if (trace.type === "bar") colours.push([id, trace.name, trace.marker.color]);
-      if (mode.includes("lines")) colours.push([id, trace.name, trace.line.color]);
-      if (mode.includes("markers")) colours.push([id, trace.name, trace.marker.color]);
-    }
-  }
-  let node = document.querySelector(".bd-main") || document.body, background = "";
-  while (node) {
-    background = getComputedStyle(node).backgroundColor;
-    if (!/rgba\\(.*, 0\\)$/.test(background) && background !== "transparent") break;
-    node = node.parentElement;
-  }
-  return {colours, background: background || "rgb(255, 255, 255)"};
-}
-"""
-
-
-def _rgb(colour: str) -> tuple[float, float, float]:
-    if colour.startswith("#"):
-        return tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
-    numbers = [float(n) for n in re.findall(r"[\d.]+", colour)[:3]]
-    return tuple(n / 255 for n in numbers)  # type: ignore[return-value]
-
-
-def _luminance(colour: str) -> float:
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in _rgb(colour)]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def overlaps(boxes: list[dict]) -> list[str]:
-    """Pairs of texts of one figure whose boxes overlap by more than a pixel both ways."""
-    found = []
-    for n, a in enumerate(boxes):
-        for b in boxes[n + 1 :]:
-            wide = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
-            tall = min(a["y1"], b["y1"]) - max(a["y0"], b["y0"])
-            if a["figure"] == b["figure"] and wide > 1 and tall > 1:
-                found.append(f"{a['figure']}: {a['text']!r} over {b['text']!r}")
-    return found
 
 
 def test_the_overlap_check_sees_text_over_text() -> None:
@@ -145,6 +72,21 @@ def test_the_step_through_has_a_frame_per_word_and_moves_with_the_slider(visit) 
     # As drawn: every word read.
     read = f"document.getElementById('{WALK}').data[0].text.length"
     assert page.evaluate(read) == len(words)
+    # Every tick of the slider can be clicked: no button lies over it.
+    page.locator(f"#{WALK} .slider-rail-touch-rect").scroll_into_view_if_needed()
+    covered = page.evaluate(
+        f"""() => {{
+          const div = document.getElementById('{WALK}');
+          const rail = div.querySelector('.slider-rail-touch-rect').getBoundingClientRect();
+          return Array.from(div.querySelectorAll('.slider-tick-rect')).filter((tick) => {{
+            const r = tick.getBoundingClientRect();
+            const top = document.elementFromPoint(r.x + r.width / 2, rail.y + rail.height / 2);
+            const slider = ['slider-rail-touch-rect', 'slider-grip-rect'];
+            return !top || !slider.some((name) => top.classList.contains(name));
+          }}).length;
+        }}"""
+    )
+    assert covered == 0, f"{covered} ticks of the slider lie under something else"
     # Click the slider's first tick (the first word, "the"): one word is read.
     bars = f"Array.from(document.getElementById('{WALK}')._fullData[2].y)"
     before = page.evaluate(bars)

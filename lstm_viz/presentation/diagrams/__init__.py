@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lstm_viz.presentation.diagrams import cell, unrolled
-from lstm_viz.presentation.diagrams.canvas import PALETTE, Canvas
+from lstm_viz.presentation.diagrams.canvas import HEIGHT, PALETTE, WIDTH, Canvas
 
 __all__ = [
     "DIAGRAMS",
@@ -40,12 +40,15 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Diagram:
-    """One of the chapter's pictures: its id, its title, and a description that doubles as alt."""
+    """One of the chapter's pictures: its id, its title, a description that doubles as alt, and
+    its drawing size (the canvas default unless it needs another)."""
 
     name: str
     title: str
     desc: str
     draw: Callable[[Canvas], None]
+    width: int = WIDTH
+    height: int = HEIGHT
 
 
 #: The pictures in the order the chapter shows them.
@@ -98,6 +101,7 @@ DIAGRAMS: dict[str, Diagram] = {
             "previous STM, joined by the step's input x, goes into the gate layers, and the new "
             "STM, read out of the new LTM, comes out of them and runs on to the next step.",
             unrolled.unrolled,
+            width=unrolled.WIDTH,
         ),
     )
 }
@@ -112,7 +116,7 @@ def _diagram(name: str) -> Diagram:
 def diagram_svg(name: str) -> str:
     """The SVG markup of diagram ``name`` (one of :data:`DIAGRAMS`), the same on every call."""
     d = _diagram(name)
-    canvas = Canvas(f"lstm-dg-{d.name}", d.title, d.desc)
+    canvas = Canvas(f"lstm-dg-{d.name}", d.title, d.desc, width=d.width, height=d.height)
     d.draw(canvas)
     return canvas.svg()
 

@@ -6,21 +6,24 @@ only through one multiplication (forget) and one addition (learn); the new LTM, 
 scaled, becomes the new STM that the next step reads. Nothing else lies on the LTM line, which is
 why a memory — and the training signal that teaches it — can travel along it over many steps.
 
-Drawn at the other diagrams' width (:data:`lstm_viz.presentation.diagrams.canvas.WIDTH`), so its
-labels are as large as theirs on a phone.
+Drawn :data:`WIDTH` units wide, a little narrower than the other diagrams, so that on a phone (an
+SVG about 330 px wide) even its smallest labels, 15 units high, are at least 11 px.
 """
 
 from __future__ import annotations
 
-from lstm_viz.presentation.diagrams.canvas import HEIGHT, WIDTH, Canvas
+from lstm_viz.presentation.diagrams.canvas import HEIGHT, Canvas
 
-__all__ = ["STEPS", "unrolled"]
+__all__ = ["HEIGHT", "STEPS", "WIDTH", "unrolled"]
+
+#: The drawing's width (its viewBox); its height is the canvas default.
+WIDTH = 440
 
 #: How many steps the picture shows.
 STEPS = 3
 LEFT, RIGHT = 12, WIDTH - 12
 LTM_Y, GATES_Y, STM_Y, INPUT_Y = 70, 156, 222, HEIGHT - 26
-HALF, GAP = 48, 31  # half a cell's width; the room between two cells, for the memories' labels
+HALF, GAP = 44, 30  # half a cell's width; the room between two cells, for the memories' labels
 # The centre of each step's cell (the first clear of the memories' names), and where its parts sit
 # around that centre.
 CENTRES = tuple(74 + HALF + k * (2 * HALF + GAP) for k in range(STEPS))
