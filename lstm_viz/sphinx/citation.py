@@ -2,7 +2,8 @@
 
 * the ``cite-this`` directive (``book`` or ``chapter``) writes a reference line and BibTeX;
 * every page gets citation meta tags (``citation_title``, ``citation_author``, …) and OpenGraph;
-* every page but the citing page itself ends with a short "cite this chapter" note linking to it.
+* every page but the citing page itself ends with a short "cite this chapter" note linking to it;
+* the footer's "By …" line is the edition's authors from ``CITATION.cff``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from lstm_viz.presentation.citation import Citation, load_citation
@@ -77,6 +79,11 @@ def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + "".join(tags)
 
 
+def _author_line(app: Sphinx, config: Config) -> None:
+    """The footer's "By …" line: the edition's authors as ``CITATION.cff`` names them."""
+    config.author = " and ".join(citation_of(app).authors)
+
+
 def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     cite_page = app.config.lstm_viz_cite_page
     if docname == cite_page or app.builder.format != "html":
@@ -100,5 +107,6 @@ def setup_citation(app: Sphinx) -> None:
     app.add_config_value("lstm_viz_citation_fingerprint", digest, "env", [str])
     app.add_config_value("lstm_viz_cite_page", "book/cite", "env", [str])
     app.add_directive("cite-this", CiteThis)
+    app.connect("config-inited", _author_line)
     app.connect("html-page-context", _page_meta)
     app.connect("doctree-resolved", _cite_note)
