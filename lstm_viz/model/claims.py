@@ -175,7 +175,7 @@ def _untied_weights_come_close(weights: Weights) -> bool:
 
 
 def _tied_cell_far_from_table(weights: Weights) -> bool:
-    return table_gap(weights) > 0.3
+    return table_gap(weights) > 1 / 3
 
 
 def _fit_gates_disagree(weights: Weights) -> bool:
@@ -298,7 +298,7 @@ CLAIMS: dict[str, Claim] = {
         ),
         Claim(
             "tied-cell-far-from-table",
-            "The tied cell misses the original's table by more than 0.3 somewhere.",
+            "The tied cell misses the original's table by more than a third somewhere.",
             _tied_cell_far_from_table,
         ),
         Claim(

@@ -81,7 +81,7 @@ def show_memory_over_time(presets: tuple[str, str] = ("book", "latch")) -> Figur
     """:func:`memory_over_time` for a chapter, with a text alternative written from its numbers."""
     strong = [(t, x) for t, x in enumerate(EXAMPLE_X, start=1) if x != 0]
     bars = " and ".join(f"of {number(x, 'g')} at step {t}" for t, x in strong)
-    first, last = QUIET_STEPS[0] - 1, QUIET_STEPS[-1] - 1
+    first, last = 0, QUIET_STEPS[-1] - 1  # indices: the first step and the last quiet one
     cells = "; ".join(
         f"{PRESETS[key].name}: the LTM is {number(run.ltm[first])} after the first step and "
         f"{number(run.ltm[last])} after the last quiet step, learning {number(run.learned[last])} "
