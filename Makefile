@@ -23,6 +23,7 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 .tools/bin/uv: scripts/uv-bootstrap.txt
 	python3 -m venv .tools
 	.tools/bin/python -m pip install --quiet --no-deps --require-hashes -r scripts/uv-bootstrap.txt
+	@touch $@  # pip leaves an installed uv as it was: mark it newer than its pin
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

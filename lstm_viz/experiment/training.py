@@ -44,6 +44,7 @@ __all__ = [
     "initial_model",
     "input_gradients",
     "loss_and_gradients",
+    "parameter_count",
     "softmax",
     "train",
 ]
@@ -81,6 +82,14 @@ def init_params(
         "b_out": (classes,),
     }
     return {key: rng.uniform(-bound, bound, shape) for key, shape in shapes.items()}
+
+
+def parameter_count(kind: str, hidden: int) -> int:
+    """How many numbers a ``kind`` model with ``hidden`` units learns on the review task."""
+    blocks = _kind(kind)
+    inputs, classes = len(VOCABULARY), len(SCORES)
+    cell = blocks * hidden * (inputs + hidden + 2)  # w_ih, w_hh, b_ih and b_hh
+    return cell + classes * (hidden + 1)  # and the head's w_out and b_out
 
 
 def softmax(logits: Float) -> Float:

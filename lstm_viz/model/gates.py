@@ -128,7 +128,7 @@ class Gates:
 
     ``forget``, ``input``, ``output`` are sigmoid gates in (0, 1); ``candidate`` is the tanh layer
     in (−1, 1); ``kept`` = forget·c_prev is what survives of the old LTM; ``learned`` =
-    input·candidate is what is written into it; ``ltm`` = kept + learned is the new LTM c_t and
+    input·candidate is what is learned, added to it; ``ltm`` = kept + learned is the new LTM c_t and
     ``stm`` = output·tanh(ltm) the new STM h_t.
     """
 

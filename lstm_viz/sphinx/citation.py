@@ -2,7 +2,8 @@
 
 * the ``cite-this`` directive (``book`` or ``chapter``) writes a reference line and BibTeX;
 * every page gets citation meta tags (``citation_title``, ``citation_author``, …) and OpenGraph;
-* every page but the citing page itself ends with a short "cite this chapter" note linking to it.
+* every page but the citing page itself ends with a short "cite this chapter" note linking to it;
+* the footer's "By …" line is the edition's authors from ``CITATION.cff``.
 
 ``CITATION.cff`` is read when the build starts: any problem with it stops the build before a page
 is read, with one line naming the file and the field (not a crash report).
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
@@ -90,6 +92,11 @@ def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + "".join(tags)
 
 
+def _author_line(app: Sphinx, config: Config) -> None:
+    """The footer's "By …" line: the edition's authors as ``CITATION.cff`` names them."""
+    config.author = " and ".join(citation_of(app).authors)
+
+
 def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     cite_page = app.config.lstm_viz_cite_page
     if docname == cite_page or app.builder.format != "html":
@@ -113,6 +120,6 @@ def setup_citation(app: Sphinx) -> None:
     app.add_config_value("lstm_viz_citation_fingerprint", digest, "env", [str])
     app.add_config_value("lstm_viz_cite_page", "book/cite", "env", [str])
     app.add_directive("cite-this", CiteThis)
-    app.connect("builder-inited", citation_of)  # read and checked before any page
+    app.connect("config-inited", _author_line)  # read and checked before any page
     app.connect("html-page-context", _page_meta)
     app.connect("doctree-resolved", _cite_note)

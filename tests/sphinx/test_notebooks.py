@@ -107,5 +107,5 @@ def test_every_notebook_runs_top_to_bottom_in_a_fresh_kernel(built_site: Path, t
         assert not [o for o in outputs if o.output_type == "error"]
         html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
         if path.stem == "lstm":
-            assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 4
+            assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 5  # the diagrams
             assert "lstm-viz-behaviour" in html and 'class="lstm-viz-figure"' in html
