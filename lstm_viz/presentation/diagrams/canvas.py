@@ -114,8 +114,9 @@ class Canvas:
         self.front = ET.SubElement(self.root, "g")
 
     def resize(self, *, height: int) -> None:
-        """Make the drawing ``height`` tall. The width stays the same (:data:`.WIDTH` by
-        default), so that every picture's labels keep one size on a phone."""
+        """Make the drawing ``height`` tall. The width stays the same
+        (:data:`~lstm_viz.presentation.diagrams.canvas.WIDTH` by default), so that every
+        picture's labels keep one size on a phone."""
         self.height = height
         self.root.set("viewBox", f"0 0 {self.width} {height}")
 
