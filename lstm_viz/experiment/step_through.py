@@ -30,10 +30,10 @@ _WORD_SIZE = 13
 _PANELS = (
     ("the review so far", 0.12),
     ("RNN: hidden state h<sub>t</sub>, unit by unit", 0.15),
-    ("RNN: score if the review ended here", 0.12),
+    ("RNN: its score on the review so far", 0.12),
     ("LSTM: its four gates, unit by unit", 0.19),
-    ("LSTM: LTM c<sub>t</sub> and STM h<sub>t</sub>, unit by unit", 0.2),
-    ("LSTM: score if the review ended here", 0.12),
+    ("LSTM: LTM c<sub>t</sub>, STM h<sub>t</sub> by unit", 0.2),
+    ("LSTM: its score on the review so far", 0.12),
 )
 _MEMORIES = {"ltm": "LTM c<sub>t</sub>", "stm": "STM h<sub>t</sub>"}
 

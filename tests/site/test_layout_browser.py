@@ -33,18 +33,6 @@ SCROLL_PAST_EVERY_FIGURE = f"""async () => {{
   window.scrollTo(0, 0);
 }}"""
 
-#: Pages whose figures another branch is rewriting right now (issue 11 items 2–3 for their own
-#: figures). Their text check is an expected failure, strictly: the day it passes, it fails here as
-#: an unexpected pass, and the page comes off this list. Sideways scrolling is checked on them
-#: as on every page.
-PENDING = {
-    "book/rnn-vs-lstm.html": "branch `story` is rewriting the experiment's figures for phones",
-}
-
-
-def _text_marks(path: str) -> list[pytest.MarkDecorator]:
-    return [pytest.mark.xfail(reason=PENDING[path], strict=True)] if path in PENDING else []
-
 
 @pytest.fixture(scope="session")
 def layouts(browser, site_url: str) -> Callable[[str], list[Measured]]:
@@ -80,7 +68,6 @@ def layouts(browser, site_url: str) -> Callable[[str], list[Measured]]:
 def test_the_page_list_is_every_page_of_the_site(built_site: Path) -> None:
     built = sorted(str(p.relative_to(built_site)) for p in html_pages(built_site))
     assert sorted(PAGES) == built
-    assert set(PENDING) <= set(PAGES)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -93,7 +80,7 @@ def test_no_page_scrolls_sideways(layouts, path: str) -> None:
     assert not problems, f"{path} scrolls sideways:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", [pytest.param(path, marks=_text_marks(path)) for path in PAGES])
+@pytest.mark.parametrize("path", PAGES)
 def test_no_text_over_text_in_any_figure(layouts, path: str) -> None:
     problems = [
         f"{m.width} px {m.theme}: {problem}" for m in layouts(path) for problem in text_problems(m)
