@@ -1,5 +1,7 @@
-# The book's two commands: `make book` builds it, `make test` runs every test.
-# Everything they need is installed here from the lock files (uv.lock, package-lock.json).
+# The book's two commands: `make book` builds it, `make test` runs every test (what CI runs).
+# While working: `make check` (lint and the tests that need no build and no browser, under 30 s),
+# `make lint` (ruff, mypy). Everything is installed here from the lock files (uv.lock,
+# package-lock.json).
 SHELL := /bin/bash
 UV_VERSION := 0.13.9
 # uv from PATH, else a private copy installed with pip into .tools/ (works on Debian's Python too).
@@ -9,7 +11,7 @@ BIN := $(VENV)/bin
 HTML := _build/html
 PORT ?= 8000
 
-.PHONY: book serve test lint clean setup
+.PHONY: book serve test check lint clean setup
 
 setup: $(VENV)/.synced node_modules/.installed
 
@@ -17,19 +19,22 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked
 	@touch $@
 
-.tools/bin/uv:
+# Pinned by hash (scripts/uv-bootstrap.txt, the same version as UV_VERSION).
+.tools/bin/uv: scripts/uv-bootstrap.txt
 	python3 -m venv .tools
-	.tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+	.tools/bin/python -m pip install --quiet --no-deps --require-hashes -r scripts/uv-bootstrap.txt
+	@touch $@  # pip leaves an installed uv as it was: mark it newer than its pin
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Strict (-W -n --keep-going) and atomic: the site goes to $(HTML) only when the build succeeded
+# (see lstm_viz/sphinx/build.py).
 book: setup
 	scripts/ensure-chromium
-	$(BIN)/jb build . -W -n --keep-going
-	@echo
-	@echo "The book is built: open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
+	$(BIN)/python -m lstm_viz.sphinx.build
+	@echo "Open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
 
 serve: book
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
@@ -37,6 +42,11 @@ serve: book
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	node_modules/.bin/eslint .
+
+check: lint
+	$(BIN)/pytest -q -n 2 -m "not build and not browser"
 
 test: lint
 	scripts/ensure-chromium

@@ -1,21 +1,36 @@
-"""Shared fixtures: a clean strict build of the book, served on 127.0.0.1, and real Chromium."""
+"""Shared fixtures: a clean strict build of the book, served on 127.0.0.1, and real Chromium; small
+Sphinx projects built in-process; the Hypothesis profiles."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from hypothesis import settings
+
+if TYPE_CHECKING:  # imported where used: `make check` runs neither a browser nor Sphinx in most
+    from playwright.sync_api import ConsoleMessage, Page, Response
+    from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# No deadlines: how long an example takes says nothing about its correctness, and on a busy machine
+# (CI, or two cores shared with other work) a 200 ms deadline fails correct code. In CI the examples
+# are also derandomized, so a run is reproducible from its log.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -40,15 +55,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def build_book(out: Path) -> subprocess.CompletedProcess[str]:
-    """A clean, strict build of the book into ``out``/_build/html."""
-    jb = Path(sys.executable).with_name("jb")
+def build_book(out: Path, source: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """A strict build of the checkout ``source`` into ``out``/_build/html, as ``make book`` runs it
+    (clean the first time; incremental when ``out`` holds an earlier build)."""
     return subprocess.run(
-        [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
+        [sys.executable, "-m", "lstm_viz.sphinx.build", "--path-output", str(out)],
         capture_output=True,
         text=True,
-        cwd=ROOT,
-        timeout=600,
+        cwd=source,
+        timeout=900,
     )
 
 
@@ -60,6 +75,57 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     log = f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     assert result.returncode == 0, f"the strict build failed:\n{log}"
     return out / "_build" / "html"
+
+
+@dataclass
+class SphinxRun:
+    """One in-process Sphinx build of a small project: its app, log and output."""
+
+    app: SphinxTestApp
+    warnings: str
+    outdir: Path
+
+    def html(self, docname: str) -> str:
+        return (self.outdir / f"{docname}.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def sphinx_project(tmp_path: Path) -> Iterator[Callable[..., SphinxRun]]:
+    """Build a small Sphinx project in this process: ``conf`` is its conf.py, ``files`` its pages
+    (path → text). ``strict`` builds as ``-W --keep-going`` does (any warning: status 1)."""
+    from sphinx.config import Config
+    from sphinx.testing.util import SphinxTestApp
+
+    apps: list[SphinxTestApp] = []
+
+    def build(conf: str, files: dict[str, str], *, strict: bool = False, **extra: Any) -> SphinxRun:
+        src = tmp_path / "src"
+        for name, text in {"conf.py": conf, **files}.items():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            (src / name).write_text(text, encoding="utf-8")
+        app = SphinxTestApp(
+            "html",
+            srcdir=src,
+            builddir=tmp_path / "out",
+            status=StringIO(),
+            warning=StringIO(),
+            warningiserror=strict,
+            keep_going=strict,
+            **extra,
+        )
+        apps.append(app)
+        app.build()
+        return SphinxRun(app, app.warning.getvalue(), Path(app.outdir))
+
+    # Extensions such as myst-nb add their suffixes to the dict that is source_suffix's default:
+    # put it back, so the next project in this process sees Sphinx's own default.
+    suffixes = Config.config_values["source_suffix"].default
+    saved = dict(suffixes)
+    yield build
+    for app in apps:
+        app.cleanup()
+    suffixes.clear()
+    suffixes.update(saved)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -86,6 +152,8 @@ def browser() -> Iterator[object]:
             f"the browser tests need Debian's chromium at {CHROMIUM}: run `make test`, which "
             "installs it, or `apt-get install -y chromium`"
         )
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -144,13 +212,18 @@ def visit(browser, site_url: str) -> Iterator[Callable[..., PageVisit]]:
             ):
                 seen.foreign_requests.append(request.url)
 
+        def on_response(response: Response) -> None:
+            if response.status >= 400:
+                seen.failed_requests.append(f"{response.status} {response.url}")
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                seen.console_errors.append(message.text)
+
         page.on("request", on_request)
         page.on("requestfailed", lambda r: seen.failed_requests.append(r.url))
-        page.on(
-            "response",
-            lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.status} {r.url}"),
-        )
-        page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+        page.on("response", on_response)
+        page.on("console", on_console)
         page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
         page.goto(f"{site_url}/{path}", wait_until="load")
         # Figures are drawn as the reader nears them: bring each near, as a reader scrolling would.

@@ -45,14 +45,14 @@ class _Tree(HTMLParser):
         self.current.children.append(element)
 
     def handle_endtag(self, tag: str) -> None:
-        node = self.current
-        while node is not self.root and node.tag != tag:
+        node: Element | None = self.current
+        while node is not None and node is not self.root and node.tag != tag:
             node = node.parent
-        if node is not self.root:
+        if node is not None and node is not self.root and node.parent is not None:
             self.current = node.parent
 
     def handle_data(self, data: str) -> None:
-        node = self.current
+        node: Element | None = self.current
         while node is not None:  # text belongs to every open ancestor
             node.parts.append(data)
             node = node.parent

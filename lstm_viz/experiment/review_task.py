@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 __all__ = [
     "CHAPTER_SENTENCE",
     "SCORES",
+    "STRETCHED_SENTENCE",
     "VERDICT_LENGTH",
     "VOCABULARY",
     "Batch",
@@ -71,6 +72,12 @@ VERDICT_LENGTH = 5
 
 #: The chapter's example review.
 CHAPTER_SENTENCE = "The acting was very bad, direction was Ok, but I loved the movie"
+#: The chapter's review with two more neutral clauses after the opinion, so that its decisive word
+#: is as far from the end as in the training reviews of the long-distance regime.
+STRETCHED_SENTENCE = (
+    "The acting was very bad, direction was Ok, the plot was fine, the music was ok, "
+    "but I loved the movie"
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,11 @@ class TaskSpec:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ValueError(f"TaskSpec.{name} must be a whole number ≥ 0, got {value!r}")
+
+    @property
+    def min_distance(self) -> int:
+        """The shortest distance from the decisive word to the end (three-word clauses after it)."""
+        return VERDICT_LENGTH + 3 * self.least_after
 
     @property
     def max_distance(self) -> int:

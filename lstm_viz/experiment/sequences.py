@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from lstm_viz.model.gates import lstm_activations, rnn_step
+from lstm_viz.model.gates import GATES, lstm_activations, rnn_step
 
 __all__ = ["CELL_KEYS", "LSTMRun", "RNNRun", "inputs", "run_lstm", "run_rnn"]
 
@@ -116,4 +116,4 @@ def run_lstm(params: dict[str, Float], tokens: ArrayLike, lengths: ArrayLike) ->
     return LSTMRun(x, mask, h, c, **values)
 
 
-_LSTM_VALUES = ("input", "forget", "candidate", "output", "squashed")
+_LSTM_VALUES = (*GATES, "squashed")

@@ -44,6 +44,7 @@ __all__ = [
     "initial_model",
     "input_gradients",
     "loss_and_gradients",
+    "parameter_count",
     "softmax",
     "train",
 ]
@@ -81,6 +82,14 @@ def init_params(
         "b_out": (classes,),
     }
     return {key: rng.uniform(-bound, bound, shape) for key, shape in shapes.items()}
+
+
+def parameter_count(kind: str, hidden: int) -> int:
+    """How many numbers a ``kind`` model with ``hidden`` units learns on the review task."""
+    blocks = _kind(kind)
+    inputs, classes = len(VOCABULARY), len(SCORES)
+    cell = blocks * hidden * (inputs + hidden + 2)  # w_ih, w_hh, b_ih and b_hh
+    return cell + classes * (hidden + 1)  # and the head's w_out and b_out
 
 
 def softmax(logits: Float) -> Float:
@@ -185,8 +194,9 @@ def _weight_gradients(x: Float, h_prev: Float, dz: Float) -> Params:
 
 
 def _backward(model: Model, run: RNNRun | LSTMRun, dh: Float) -> Float:
-    backward = _lstm_backward if model.kind == "lstm" else _rnn_backward
-    return backward(model.params, run, dh)
+    if isinstance(run, LSTMRun):
+        return _lstm_backward(model.params, run, dh)
+    return _rnn_backward(model.params, run, dh)
 
 
 def loss_and_gradients(model: Model, batch: Batch) -> tuple[float, Params]:

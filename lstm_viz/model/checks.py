@@ -1,11 +1,18 @@
 """Checks every public function of the model runs on its arguments, so bad input is named.
 
-A wrong kind of value raises ``TypeError``; NaN, an infinity, a ragged array or a value out of its
-range raises ``ValueError``; each message names the argument.
+A wrong kind of value raises ``TypeError``; NaN, an infinity, a ragged array, a number too large for
+float64 or a value out of its range raises ``ValueError``; each message names the argument.
+
+Exact real numbers (``int`` of any size, ``fractions.Fraction``, ``decimal.Decimal``) are
+accepted and rounded to the nearest float64, as numpy's own numbers are. A masked array is refused:
+numpy would silently drop its mask and compute with the hidden values.
 """
 
 from __future__ import annotations
 
+import math
+import numbers
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -16,26 +23,64 @@ __all__ = ["Float", "real_array", "real_number"]
 #: The one array type of the model: float64 throughout.
 Float = NDArray[np.float64]
 
+_WHAT_TO_PASS = "pass floats, ints, Fractions or Decimals, or a numpy array of them"
+
+
+def _exact_to_float(name: str, item: object) -> float:
+    """One element of an object array (a big int, a Fraction, a Decimal…) as the nearest float."""
+    if isinstance(item, bool | np.bool_) or not isinstance(item, numbers.Real | Decimal):
+        raise TypeError(
+            f"{name} must hold real numbers, got an element of type {type(item).__name__}: "
+            + _WHAT_TO_PASS
+        )
+    try:
+        value = float(item)
+    except OverflowError:  # an int or a Fraction beyond float64
+        value = math.inf
+    except ValueError:  # a signalling Decimal NaN
+        value = math.nan
+    if math.isinf(value) and not (isinstance(item, Decimal) and item.is_infinite()):
+        raise ValueError(
+            f"{name} holds a number ({type(item).__name__}) beyond float64's range (±1.8e308)"
+        )
+    return value
+
 
 def real_array(name: str, value: Any) -> Float:
     """Return ``value`` as a finite float64 array (a copy), or raise naming ``name``."""
     if isinstance(value, str | bytes) or value is None:
         kind = type(value).__name__
-        raise TypeError(f"{name} must be a real number or array of them, got {kind}")
+        raise TypeError(
+            f"{name} must be a real number or array of them, got {kind}: {_WHAT_TO_PASS}"
+        )
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} is a masked array, whose mask the model would ignore: pass the values you "
+            f"mean as a plain array (for example {name}.filled(0.0) or {name}.compressed())"
+        )
     try:
         array = np.asarray(value)
     except ValueError as error:  # ragged nested sequences
         raise ValueError(f"{name} is not a rectangular array: {error}") from None
-    if array.dtype.kind not in "iuf":
+    if array.dtype.kind == "O":
+        flat = [_exact_to_float(name, item) for item in array.flat]
+        converted = np.array(flat, dtype=np.float64).reshape(array.shape)
+    elif array.dtype.kind in "iuf":
+        # A copy: later changes to the caller's array cannot reach the model's results.
+        with np.errstate(over="ignore"):  # long doubles beyond float64 are named below
+            converted = array.astype(np.float64)
+    else:
         raise TypeError(
-            f"{name} must hold real numbers, got an array of dtype {array.dtype} "
-            "(complex, boolean, object and string arrays are not accepted)"
+            f"{name} must hold real numbers, got an array of dtype {array.dtype} (complex, "
+            f"boolean and string arrays are not accepted): {_WHAT_TO_PASS}"
         )
-    array = array.astype(np.float64)  # a copy: later changes to the caller's array cannot reach us
-    if not np.all(np.isfinite(array)):
-        bad = "NaN" if np.any(np.isnan(array)) else "an infinity"
-        raise ValueError(f"{name} contains {bad}; every value must be finite")
-    return array
+    if not np.isfinite(converted).all():
+        if np.isnan(converted).any():
+            raise ValueError(f"{name} contains NaN; every value must be finite")
+        if array.dtype.kind == "O" or np.isinf(array).any():
+            raise ValueError(f"{name} contains an infinity; every value must be finite")
+        raise ValueError(f"{name} holds a number beyond float64's range (±1.8e308)")
+    return converted
 
 
 def real_number(name: str, value: Any, bounds: tuple[float, float] | None = None) -> float:

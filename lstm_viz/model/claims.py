@@ -2,92 +2,32 @@
 
 Two kinds of statement:
 
-* **values** — a number in the prose is written as a key, ``quantity@where[:format]``, and the
-  build puts the computed value in its place (the ``{val}`` role of :mod:`lstm_viz.sphinx.roles`).
-  ``quantity`` is a field of :class:`lstm_viz.model.gates.Gates` (``forget``, ``learned``, …),
-  ``forgotten`` (1 − f) or ``stated`` (the band's value of s itself); ``where`` is a band key of
-  :data:`lstm_viz.model.table.BANDS`, a gate input ``s``, a pair ``s,c`` (s and the previous LTM),
-  or ``min`` / ``max`` (the extreme over all values of s) or ``argmin`` / ``argmax`` (the s
-  where it is reached); ``format`` is a Python format spec
-  (default ``.2f``). ``value("forget@slightly-positive")`` is about 0.62.
+* **values** — a number in the prose is written as a key, ``quantity@where[/preset][:format]``,
+  and the build puts the computed value in its place; :mod:`lstm_viz.model.values` reads the keys.
 * **claims** — a qualitative sentence is wrapped in the ``{claim}`` role with the name of one of
   :data:`CLAIMS`, whose predicate must hold for the model as it is; the build warns (and so fails)
   if it does not, and a test checks that every claim is made somewhere in the chapter.
+
+:data:`CHAPTER` holds both, as one registry of :mod:`lstm_viz.model.statements`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz.model.formatting import number
-from lstm_viz.model.gates import Gates, Weights, step
-from lstm_viz.model.table import BANDS, BehaviourRow, behaviour_table, componentwise
+from lstm_viz.model.gates import Weights, step
+from lstm_viz.model.over_time import EXAMPLE_X, QUIET_STEPS, example_run
+from lstm_viz.model.presets import original_table_fit, table_gap
+from lstm_viz.model.sequence import Trajectory, run_sequence
+from lstm_viz.model.statements import Statements
+from lstm_viz.model.table import BehaviourRow, behaviour_table, componentwise
+from lstm_viz.model.values import GRAMMAR, format_value, is_value_key, parse_key, value
 
-__all__ = ["CLAIMS", "Claim", "format_value", "parse_key", "value"]
-
-QUANTITIES = (*(f.name for f in fields(Gates)), "forgotten", "stated")
-_BANDS = {band.key: band for band in BANDS}
-# The axis of s that min and max search: wide enough that every gate has saturated at its ends.
-_AXIS = np.linspace(-20.0, 20.0, 400_001)
-
-
-def parse_key(key: str) -> tuple[str, str, str]:
-    """Split ``quantity@where[:format]`` into its three parts, checking the first two."""
-    head, _, spec = key.partition(":")
-    quantity, at, where = head.partition("@")
-    if not at or quantity not in QUANTITIES:
-        raise ValueError(
-            f"a value key is quantity@where[:format] with quantity one of "
-            f"{', '.join(QUANTITIES)}; got {key!r}"
-        )
-    if quantity == "stated" and where not in _BANDS:
-        raise ValueError(f"stated@ needs a band key ({', '.join(_BANDS)}), got {key!r}")
-    return quantity, where, spec or ".2f"
-
-
-def _state(where: str, key: str) -> tuple[float, float]:
-    if where in _BANDS:
-        return _BANDS[where].stated, 0.0
-    try:
-        numbers = [float(part) for part in where.split(",")]
-    except ValueError:
-        numbers = []
-    if len(numbers) not in (1, 2) or not all(math.isfinite(n) for n in numbers):
-        raise ValueError(
-            f"where in {key!r} must be a band ({', '.join(_BANDS)}), s, s,c, min, max, argmin "
-            "or argmax"
-        )
-    return numbers[0], numbers[1] if len(numbers) == 2 else 0.0
-
-
-def value(key: str, weights: Weights = Weights()) -> float:
-    """The number a value key stands for, computed by :func:`lstm_viz.model.gates.step`."""
-    quantity, where, _ = parse_key(key)
-    if quantity == "stated":
-        return _BANDS[where].stated
-    name = "forget" if quantity == "forgotten" else quantity
-    if where in ("min", "max", "argmin", "argmax"):
-        along = getattr(step(_AXIS, 0.0, weights=weights), name)
-        along = 1.0 - along if quantity == "forgotten" else along
-        index = int(along.argmin() if where.endswith("min") else along.argmax())
-        return float(_AXIS[index] if where.startswith("arg") else along[index])
-    s, c = _state(where, key)
-    number = float(getattr(step(s, c, weights=weights), name))
-    return 1.0 - number if quantity == "forgotten" else number
-
-
-def format_value(key: str) -> str:
-    """The value of ``key`` as the prose shows it, with a true minus sign."""
-    _, _, spec = parse_key(key)
-    computed = value(key)
-    try:
-        return number(computed, spec)
-    except ValueError:
-        raise ValueError(f"{spec!r} in {key!r} is not a format spec for a number") from None
+__all__ = ["CHAPTER", "CLAIMS", "Claim", "format_value", "parse_key", "value"]
 
 
 @dataclass(frozen=True)
@@ -98,16 +38,16 @@ class Claim:
     statement: str
     test: Callable[[Weights], bool]
 
-    def holds(self, weights: Weights = Weights()) -> bool:
-        """Whether the statement is true of the cell with ``weights`` (the book's by default)."""
-        return bool(self.test(weights))
+    def holds(self, weights: Weights | None = None) -> bool:
+        """Whether the statement is true of the book's cell, or of the cell with ``weights``."""
+        return bool(self.test(Weights() if weights is None else weights))
 
 
 def _rows(weights: Weights) -> dict[str, BehaviourRow]:
     return {row.band.key: row for row in behaviour_table(weights)}
 
 
-def _small_stm_gates_near_half(weights: Weights) -> bool:
+def _slight_s_gates_near_half(weights: Weights) -> bool:
     rows = _rows(weights)
     return all(0.25 < rows[k].forget < 0.75 for k in ("slightly-positive", "slightly-negative"))
 
@@ -116,7 +56,7 @@ def _unit_gates_equal(weights: Weights) -> bool:
     return all(row.forget == row.input == row.output for row in behaviour_table(weights))
 
 
-def _zero_stm(weights: Weights) -> bool:
+def _zero_s(weights: Weights) -> bool:
     cell = step(0.0, 1.0, weights=weights)
     return bool(cell.forget == cell.input == cell.output == 0.5 and cell.learned == 0.0)
 
@@ -136,7 +76,7 @@ def _original_forget_not_near_one(weights: Weights) -> bool:
     return rows["slightly-positive"].forget < 0.75 and rows["slightly-negative"].forget > 0.25
 
 
-def _small_stm_writes_noticeably(weights: Weights) -> bool:
+def _slight_s_learns_noticeably(weights: Weights) -> bool:
     rows = _rows(weights)
     return all(abs(rows[k].learned) > 0.1 for k in ("slightly-positive", "slightly-negative"))
 
@@ -153,12 +93,12 @@ def _negative_forgets_more(weights: Weights) -> bool:
     return rows["slightly-negative"].forgotten > rows["slightly-positive"].forgotten
 
 
-def _negative_writes_little(weights: Weights) -> bool:
+def _very_negative_learns_little(weights: Weights) -> bool:
     rows = _rows(weights)
     return abs(rows["very-negative"].learned) < abs(rows["slightly-negative"].learned)
 
 
-def _lopsided_writes(weights: Weights) -> bool:
+def _lopsided_learning(weights: Weights) -> bool:
     return value("learned@max", weights) > 0.99 and -0.25 < value("learned@min", weights) < -0.15
 
 
@@ -178,9 +118,70 @@ def _mostly_zero_gate_erases(weights: Weights) -> bool:
     )
 
 
-def _example_writes_where_open(weights: Weights) -> bool:
+def _example_learns_where_open(weights: Weights) -> bool:
     rows = componentwise(weights=weights)
     return all(row.learned > 0.95 if row.forget > 0.95 else abs(row.learned) < 0.05 for row in rows)
+
+
+def _example(weights: Weights, preset: str) -> Trajectory:
+    """The example sequence with ``preset``'s weights, or with the tested ``weights`` when the
+    preset is the book's cell (so a test can ask the claim about another cell)."""
+    if preset == "book" and weights != Weights():
+        return run_sequence(EXAMPLE_X, weights=weights)
+    return example_run(preset)
+
+
+_QUIET = [k - 1 for k in QUIET_STEPS]  # indices of the quiet steps
+
+
+def _tied_memory_fades(weights: Weights) -> bool:
+    run = _example(weights, "book")
+    return bool(run.ltm[_QUIET[-1]] < 0.5 * run.ltm[: _QUIET[0] + 1].max())
+
+
+def _tied_keeps_only_by_learning(weights: Weights) -> bool:
+    run = _example(weights, "book")
+    quiet = run.columns()
+    return bool(
+        np.all(quiet["forget"][_QUIET] == quiet["input"][_QUIET])
+        and np.all(np.abs(quiet["learned"][_QUIET]) > 0.1)
+    )
+
+
+def _latch_holds(weights: Weights) -> bool:
+    run = example_run("latch")
+    stored = run.ltm[_QUIET[0] - 1]
+    return bool(stored > 0.9 and np.all(np.abs(run.ltm[_QUIET] - stored) < 0.01 * stored))
+
+
+def _latch_keeps_without_learning(weights: Weights) -> bool:
+    run = example_run("latch")
+    return bool(np.all(run.forget[_QUIET] > 0.99) and np.all(run.input[_QUIET] < 0.01))
+
+
+def _strong_negative_clears(weights: Weights) -> bool:
+    clear = _QUIET[-1] + 1  # the strong negative input after the quiet steps
+    runs = (_example(weights, "book"), example_run("latch"))
+    return all(abs(run.ltm[clear]) < 0.1 <= run.ltm[clear - 1] for run in runs)
+
+
+def _no_weights_reproduce_table(weights: Weights) -> bool:
+    fit = original_table_fit()
+    return not fit.exact and fit.mismatch > 0
+
+
+def _untied_weights_come_close(weights: Weights) -> bool:
+    return original_table_fit().mismatch < 0.01
+
+
+def _tied_cell_far_from_table(weights: Weights) -> bool:
+    return table_gap(weights) > 1 / 3
+
+
+def _fit_gates_disagree(weights: Weights) -> bool:
+    fit = original_table_fit().weights
+    cell = step(0.5, 1.0, weights=fit)  # the slightly positive band's stated s
+    return bool(cell.forget > 0.99 and cell.input < 0.01)
 
 
 #: Every claim the chapter makes, by the name its ``{claim}`` role gives.
@@ -193,14 +194,14 @@ CLAIMS: dict[str, Claim] = {
             _unit_gates_equal,
         ),
         Claim(
-            "zero-stm-half-gates",
-            "At s = 0 every sigmoid gate is one half and nothing is written.",
-            _zero_stm,
+            "zero-s-half-gates",
+            "At s = 0 every sigmoid gate is one half and nothing is learned.",
+            _zero_s,
         ),
         Claim(
-            "small-stm-gates-near-half",
-            "For a slightly positive or negative s the gates sit near one half.",
-            _small_stm_gates_near_half,
+            "slight-s-gates-near-half",
+            "For a slightly positive or negative gate input s the gates sit near one half.",
+            _slight_s_gates_near_half,
         ),
         Claim(
             "original-forget-not-near-one",
@@ -208,23 +209,23 @@ CLAIMS: dict[str, Claim] = {
             _original_forget_not_near_one,
         ),
         Claim(
-            "small-stm-writes-noticeably",
-            "A slight s writes a noticeable amount, not about zero.",
-            _small_stm_writes_noticeably,
+            "slight-s-learns-noticeably",
+            "A slight s learns a noticeable amount, not about zero.",
+            _slight_s_learns_noticeably,
         ),
         Claim(
             "learned-follows-sign",
-            "What is written has the sign of s.",
+            "What is learned, i·g, has the sign of s.",
             _learned_follows_sign,
         ),
         Claim(
-            "very-positive-keeps-and-writes",
-            "A very positive s keeps almost all of the LTM and writes almost a full unit.",
+            "very-positive-keeps-and-learns",
+            "A very positive s keeps almost all of the LTM and learns almost a full unit.",
             _very_positive,
         ),
         Claim(
             "very-negative-wipes",
-            "A very negative s forgets almost all of the LTM and writes almost nothing.",
+            "A very negative s forgets almost all of the LTM and learns almost nothing.",
             _very_negative,
         ),
         Claim(
@@ -233,14 +234,14 @@ CLAIMS: dict[str, Claim] = {
             _negative_forgets_more,
         ),
         Claim(
-            "negative-writes-little",
-            "A very negative s writes less than a slightly negative one.",
-            _negative_writes_little,
+            "very-negative-learns-little",
+            "A very negative s learns less than a slightly negative one.",
+            _very_negative_learns_little,
         ),
         Claim(
-            "lopsided-writes",
-            "One step can add almost a full unit but take away only about a fifth of one.",
-            _lopsided_writes,
+            "lopsided-learning",
+            "One step can learn almost a full unit but take away only about a fifth of one.",
+            _lopsided_learning,
         ),
         Claim(
             "sigmoid-near-ends-beyond-three",
@@ -253,9 +254,61 @@ CLAIMS: dict[str, Claim] = {
             _mostly_zero_gate_erases,
         ),
         Claim(
-            "example-writes-where-open",
+            "example-learns-where-open",
             "In the vector example the open component gets almost a full unit, the others ~0.",
-            _example_writes_where_open,
+            _example_learns_where_open,
+        ),
+        Claim(
+            "tied-memory-fades",
+            "In the example the tied cell's LTM falls below half its stored value over the quiet "
+            "steps.",
+            _tied_memory_fades,
+        ),
+        Claim(
+            "tied-keeps-only-by-learning",
+            "On the quiet steps the tied cell's input gate equals its forget gate, so it learns a "
+            "noticeable amount at every step it keeps.",
+            _tied_keeps_only_by_learning,
+        ),
+        Claim(
+            "latch-holds",
+            "The latch stores the strong input and holds it within 1% over the quiet steps.",
+            _latch_holds,
+        ),
+        Claim(
+            "latch-keeps-without-learning",
+            "On the quiet steps the latch's forget gate is above 0.99 and its input gate below "
+            "0.01.",
+            _latch_keeps_without_learning,
+        ),
+        Claim(
+            "strong-negative-clears",
+            "The strong negative input clears both cells' LTM (to less than 0.1).",
+            _strong_negative_clears,
+        ),
+        Claim(
+            "no-weights-reproduce-table",
+            "No weights reproduce the original's table exactly.",
+            _no_weights_reproduce_table,
+        ),
+        Claim(
+            "untied-weights-come-close",
+            "Untied weights inside the explorer's ranges come within 0.01 of every table entry.",
+            _untied_weights_come_close,
+        ),
+        Claim(
+            "tied-cell-far-from-table",
+            "The tied cell misses the original's table by more than a third somewhere.",
+            _tied_cell_far_from_table,
+        ),
+        Claim(
+            "fit-gates-disagree",
+            "At a slightly positive s the fit's forget gate is open (> 0.99) and its input gate "
+            "shut (< 0.01).",
+            _fit_gates_disagree,
         ),
     )
 }
+
+#: The chapter's registry of value keys and claims, for the ``{val}`` and ``{claim}`` roles.
+CHAPTER = Statements("chapter", GRAMMAR, is_value_key, format_value, CLAIMS)

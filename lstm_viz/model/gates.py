@@ -10,13 +10,17 @@ Two views of the same cell:
   i, f, g, o of the common deep-learning frameworks. :func:`rnn_step` is the plain tanh RNN cell.
   :func:`lstm_activations` is the same step keeping every gate's output, for back-propagation.
 
-All arithmetic is float64. Bad input raises ``TypeError`` (wrong kind of value) or ``ValueError``
-(NaN, infinity, wrong shape, an override outside its gate's range), naming the argument.
+All arithmetic is float64. Bad input raises ``TypeError`` (wrong kind of value, a masked array) or
+``ValueError`` (NaN, infinity, wrong shape, an override outside its gate's range), naming the
+argument. Finite input whose pre-activations overflow float64 still gets the right answer: the gates
+take their limits (0 or 1, −1 or 1), never NaN. Every array returned is read-only and shares no
+memory with any other array returned or passed in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
@@ -55,19 +59,29 @@ GATE_RANGES: dict[str, tuple[float, float]] = {
 }
 
 
-def _frozen(array: Float) -> Float | np.float64:
-    """``array`` made read-only; a 0-d array becomes a numpy scalar."""
+def _frozen(array: Float) -> Float:
+    """``array`` made read-only; a 0-d array becomes a numpy scalar (immutable, with the same
+    ``shape``, ``dtype`` and arithmetic as a 0-d array)."""
     if array.ndim == 0:
         return array[()]
     array.flags.writeable = False
     return array
 
 
+def _sigmoid(z: Float) -> Float:
+    """The logistic function of an array the model made: exact limits at ±inf, no overflow."""
+    e = np.exp(-np.abs(z))
+    result: Float = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return result
+
+
 def sigmoid(x: ArrayLike) -> Float:
-    """The logistic function 1 / (1 + e^(−x)), without overflow for any finite float64."""
-    x = np.asarray(x, dtype=np.float64)
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    """The logistic function 1 / (1 + e^(−x)), without overflow for any finite float64.
+
+    ``x`` is checked like every argument of the model (finite real numbers); the result is a
+    read-only array, or a numpy scalar for a scalar ``x``.
+    """
+    return _frozen(_sigmoid(real_array("x", x)))
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,11 @@ class Neuron:
             object.__setattr__(self, f.name, float(value))
 
     def __call__(self, s: Float) -> Float:
-        return self.w * s + self.b
+        # w·s + b of finite numbers overflows only to an infinity of the right sign, never to NaN:
+        # the gate then takes its limit, which is its value to float64 precision.
+        with np.errstate(over="ignore"):
+            z: Float = self.w * s + self.b
+        return z
 
 
 @dataclass(frozen=True)
@@ -110,7 +128,7 @@ class Gates:
 
     ``forget``, ``input``, ``output`` are sigmoid gates in (0, 1); ``candidate`` is the tanh layer
     in (−1, 1); ``kept`` = forget·c_prev is what survives of the old LTM; ``learned`` =
-    input·candidate is what is written into it; ``ltm`` = kept + learned is the new LTM c_t and
+    input·candidate is what is learned, added to it; ``ltm`` = kept + learned is the new LTM c_t and
     ``stm`` = output·tanh(ltm) the new STM h_t.
     """
 
@@ -185,17 +203,22 @@ def step(
     overrides = {name: _checked_override(name, v) for name, v in given.items() if v is not None}
     shape = _broadcast_shape({"s": s, "c_prev": c_prev, **overrides})
     # Gates depend on s alone: compute them at s's own shape, once per distinct neuron, and then
-    # broadcast, so a grid of s × c_prev costs len(s) activations, not len(s)·len(c_prev).
+    # broadcast, so a grid of s × c_prev costs len(s) activations, not len(s)·len(c_prev). Gates
+    # with the same neuron each get a copy: no two fields of the result share memory.
     activations: dict[tuple[Neuron, bool], Float] = {}
 
     def gate(name: str) -> Float:
         if name in overrides:
-            return np.broadcast_to(overrides[name], shape)
-        key = (getattr(weights, name), name == "candidate")
-        if key not in activations:
-            z = key[0](s)
-            activations[key] = np.tanh(z) if key[1] else sigmoid(z)
-        return np.broadcast_to(activations[key], shape)
+            own = overrides[name]
+        else:
+            key = (getattr(weights, name), name == "candidate")
+            if key in activations:
+                own = activations[key].copy()
+            else:
+                z = key[0](s)
+                own = activations[key] = np.asarray(np.tanh(z) if key[1] else _sigmoid(z))
+        own.flags.writeable = False
+        return np.broadcast_to(own, shape)
 
     f, i, g, o = (gate(name) for name in GATES)
     kept, learned, c, _, h = _cell(i, f, g, o, c_prev)
@@ -222,6 +245,22 @@ def _inputs(x: ArrayLike, w_ih: ArrayLike, blocks: int) -> tuple[Float, Float, i
     return x, w, w.shape[0] // blocks
 
 
+def _exact_sum(*terms: tuple[Float, Float]) -> float:
+    """Σ a·b over every pair of vectors (a, b), computed exactly; ±inf beyond float64's range."""
+    total = sum(
+        (
+            Fraction(float(x)) * Fraction(float(y))
+            for a, b in terms
+            for x, y in zip(a, b, strict=True)
+        ),
+        Fraction(0),
+    )
+    try:
+        return float(total)
+    except OverflowError:
+        return np.inf if total > 0 else -np.inf
+
+
 def _preactivation(
     x: Float,
     w_ih: Float,
@@ -231,15 +270,30 @@ def _preactivation(
     b_hh: ArrayLike,
     hidden: int,
 ) -> tuple[Float, Float]:
-    """x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, after checking every shape; also returns h_prev."""
+    """x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, after checking every shape; also returns h_prev.
+
+    Finite input can overflow on the way (a product, or a partial sum, beyond float64), leaving an
+    infinity or NaN where the true value may even be small: those entries are summed again exactly,
+    so each is the true value, or an infinity of the true value's sign.
+    """
     rows = w_ih.shape[0]
     h = _matrix("h_prev", h_prev, (*x.shape[:-1], hidden))
-    z = (
-        x @ w_ih.T
-        + _matrix("b_ih", b_ih, (rows,))
-        + h @ _matrix("w_hh", w_hh, (rows, hidden)).T
-        + _matrix("b_hh", b_hh, (rows,))
-    )
+    bias_ih = _matrix("b_ih", b_ih, (rows,))
+    recurrent = _matrix("w_hh", w_hh, (rows, hidden))
+    bias_hh = _matrix("b_hh", b_hh, (rows,))
+    with np.errstate(over="ignore", invalid="ignore"):
+        z: Float = x @ w_ih.T + bias_ih + h @ recurrent.T + bias_hh
+    if not np.isfinite(z).all():
+        one = np.ones(1)
+        xs, hs = np.atleast_2d(x), np.atleast_2d(h)
+        flat = z.reshape(-1, rows)
+        for batch, row in zip(*np.nonzero(~np.isfinite(flat)), strict=True):
+            flat[batch, row] = _exact_sum(
+                (xs[batch], w_ih[row]),
+                (one, bias_ih[row : row + 1]),
+                (hs[batch], recurrent[row]),
+                (one, bias_hh[row : row + 1]),
+            )
     return z, h
 
 
@@ -278,9 +332,12 @@ def lstm_activations(
     z, h = _preactivation(x, w, h_prev, w_hh, b_ih, b_hh, hidden)
     c = _matrix("c_prev", c_prev, h.shape)
     zi, zf, zg, zo = np.split(z, 4, axis=-1)
-    i, f, g, o = sigmoid(zi), sigmoid(zf), np.tanh(zg), sigmoid(zo)
+    i, f, g, o = _sigmoid(zi), _sigmoid(zf), np.tanh(zg), _sigmoid(zo)
     _, _, c_new, squashed, h_new = _cell(i, f, g, o, c)
-    return LSTMActivations(i, f, g, o, c_new, squashed, h_new)
+    values = (i, f, g, o, c_new, squashed, h_new)
+    for array in values:  # each a new array: read-only, and nothing else shares its memory
+        array.flags.writeable = False
+    return LSTMActivations(*values)
 
 
 def lstm_step(
@@ -317,4 +374,6 @@ def rnn_step(
     """
     x, w, hidden = _inputs(x, w_ih, 1)
     z, _ = _preactivation(x, w, h_prev, w_hh, b_ih, b_hh, hidden)
-    return np.tanh(z)
+    h: Float = np.tanh(z)
+    h.flags.writeable = False
+    return h

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_viz.model.checks import Float
 from lstm_viz.model.gates import Neuron, Weights, sigmoid
 from lstm_viz.model.state import BIAS_RANGE, WEIGHT_RANGE
 from lstm_viz.model.table import BANDS
@@ -34,6 +36,7 @@ __all__ = [
     "Preset",
     "TableFit",
     "original_table_fit",
+    "table_gap",
 ]
 
 #: The latch: the forget gate stays open unless the gate input is strongly negative, the input
@@ -47,7 +50,7 @@ LATCH = Weights(
 )
 
 #: The original chapter's table, row by row (very positive … very negative gate input): its FG
-#: column (the forget gate) and its IG column (what is written, i·g). The original writes "≈ 1",
+#: column (the forget gate) and its IG column (what is learned, i·g). The original writes "≈ 1",
 #: "≈ +0" and "≈ −0" for the middle rows; they are taken as 1 and 0.
 ORIGINAL_TABLE: dict[str, tuple[float, float]] = {
     "very-positive": (1.0, 1.0),
@@ -55,6 +58,18 @@ ORIGINAL_TABLE: dict[str, tuple[float, float]] = {
     "slightly-negative": (0.0, 0.0),
     "very-negative": (0.0, 0.0),
 }
+
+
+def table_gap(weights: Weights) -> float:
+    """The largest absolute difference between the cell with ``weights`` and the original's table:
+    its forget gate and i·g at each band's stated gate input, against the FG and IG columns."""
+    gaps = []
+    for band in BANDS:
+        s, (f, learned) = np.asarray(band.stated, dtype=np.float64), ORIGINAL_TABLE[band.key]
+        i, g = weights.input(s), weights.candidate(s)
+        gaps.append(abs(float(sigmoid(weights.forget(s))) - f))
+        gaps.append(abs(float(sigmoid(i) * np.tanh(g)) - learned))
+    return max(gaps)
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,9 @@ def _grid(bounds: tuple[float, float], points: int) -> np.ndarray:
     return np.linspace(bounds[0], bounds[1], points)
 
 
-def _refine(loss, start: tuple[float, ...], bounds: list[tuple[float, float]]) -> tuple[float, ...]:
+def _refine(
+    loss: Callable[[Float], float], start: tuple[float, ...], bounds: list[tuple[float, float]]
+) -> tuple[float, ...]:
     """Deterministic pattern search from ``start``: try a step up and down along each parameter,
     keep any improvement, halve the step when none helps."""
     best = np.array(start, dtype=np.float64)
@@ -139,9 +156,9 @@ def original_table_fit(points: int = 41) -> TableFit:
     w_i, b_i, w_g, b_g = (round(v, 4) + 0.0 for v in _refine(write_loss, write_start, f_bounds * 2))
     weights = Weights(forget=Neuron(w_f, b_f), input=Neuron(w_i, b_i), candidate=Neuron(w_g, b_g))
     forget = sigmoid(w_f * s + b_f)
-    written = sigmoid(w_i * s + b_i) * np.tanh(w_g * s + b_g)
-    fitted = {band.key: (float(forget[n]), float(written[n])) for n, band in enumerate(BANDS)}
-    mismatch = float(max(np.max(np.abs(forget - target_f)), np.max(np.abs(written - target_w))))
+    learned = sigmoid(w_i * s + b_i) * np.tanh(w_g * s + b_g)
+    fitted = {band.key: (float(forget[n]), float(learned[n])) for n, band in enumerate(BANDS)}
+    mismatch = table_gap(weights)
     return TableFit(weights, fitted, mismatch, exact=mismatch == 0.0)
 
 

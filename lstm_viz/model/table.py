@@ -26,7 +26,7 @@ __all__ = [
     "behaviour_table",
     "componentwise",
     "kept_words",
-    "learnt_words",
+    "learned_words",
 ]
 
 
@@ -42,7 +42,7 @@ class Band:
     stated: float
 
 
-#: The four rows of the table, from very positive to very negative STM.
+#: The four rows of the table, from a very positive to a very negative gate input s.
 BANDS: tuple[Band, ...] = (
     Band("very-positive", "very positive", 2.0, math.inf, 4.0),
     Band("slightly-positive", "slightly positive", 0.0, 2.0, 0.5),
@@ -65,8 +65,8 @@ class BehaviourRow:
 
     band: Band
     forget: float  # f: the share of the old LTM that is kept
-    input: float  # i: how much of the candidate is written
-    candidate: float  # g: what would be written
+    input: float  # i: how much of the candidate is learned
+    candidate: float  # g: what would be learned
     learned: float  # i·g: what is added to the LTM
     output: float
 
@@ -81,14 +81,14 @@ class BehaviourRow:
         return kept_words(self.forget)
 
     @property
-    def learnt_words(self) -> str:
-        """What this row writes into the LTM, in words."""
-        return learnt_words(self.learned)
+    def learned_words(self) -> str:
+        """What this row learns into the LTM, i·g, in words."""
+        return learned_words(self.learned)
 
     @property
     def reading(self) -> str:
         """The row in plain words: what the step does to the memory as a whole."""
-        return f"{READINGS[self.kept_words]} {READINGS[self.learnt_words]}."
+        return f"{READINGS[self.kept_words]} {READINGS[self.learned_words]}."
 
 
 #: How much of the old LTM a forget gate f keeps, in words: (lowest f, words), highest first.
@@ -100,8 +100,8 @@ KEPT_WORDS: tuple[tuple[float, str], ...] = (
     (0.0, "almost none"),
 )
 
-#: How big a write i·g is, in words: (lowest |i·g|, words), largest first.
-LEARNT_WORDS: tuple[tuple[float, str], ...] = (
+#: How big what is learned, i·g, is, in words: (lowest |i·g|, words), largest first.
+LEARNED_WORDS: tuple[tuple[float, str], ...] = (
     (0.75, "almost a full unit"),
     (0.4, "about half a unit"),
     (0.1, "a small amount"),
@@ -109,7 +109,7 @@ LEARNT_WORDS: tuple[tuple[float, str], ...] = (
 )
 
 
-#: What each share kept and each write mean for the memory, read as one sentence.
+#: What each share kept and each amount learned mean for the memory, read as one sentence.
 READINGS: dict[str, str] = {
     "almost all": "Holds on to its memory",
     "more than half": "Lets part of its memory fade",
@@ -122,7 +122,7 @@ READINGS: dict[str, str] = {
     "takes away a small amount": "and nudges it down",
     "takes away about half a unit": "and pushes it down",
     "takes away almost a full unit": "and pushes it strongly down",
-    "writes almost nothing": "and writes almost nothing new",
+    "adds almost nothing": "and learns almost nothing new",
 }
 
 
@@ -139,11 +139,11 @@ def kept_words(forget: float) -> str:
     return _words(KEPT_WORDS, forget)
 
 
-def learnt_words(learned: float) -> str:
-    """What a write of ``learned`` = i·g does to the LTM, in words: its size and direction."""
-    size = _words(LEARNT_WORDS, learned)
+def learned_words(learned: float) -> str:
+    """What learning ``learned`` = i·g does to the LTM, in words: its size and direction."""
+    size = _words(LEARNED_WORDS, learned)
     if size == "almost nothing":
-        return "writes almost nothing"
+        return "adds almost nothing"
     return f"{'adds' if learned > 0 else 'takes away'} {size}"
 
 
@@ -165,7 +165,7 @@ def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
     return rows
 
 
-#: The chapter's vector example: four memory components, each with its own STM value, chosen so
+#: The chapter's vector example: four memory components, each with its own gate input s, chosen so
 #: that the forget gate is close to zero in three components and close to one in the other.
 EXAMPLE_S: tuple[float, ...] = (-5.0, -4.0, 4.0, -6.0)
 EXAMPLE_C_PREV: tuple[float, ...] = (0.9, -1.5, 0.7, 2.0)
@@ -200,8 +200,12 @@ def componentwise(
     inputs = np.broadcast_to(np.asarray(s, dtype=np.float64), cell.ltm.shape)
     return [
         ComponentRow(
-            *(float(x[k]) for x in (inputs, previous, cell.forget, cell.kept, cell.learned)),
-            float(cell.ltm[k]),
+            s=float(inputs[k]),
+            c_prev=float(previous[k]),
+            forget=float(cell.forget[k]),
+            kept=float(cell.kept[k]),
+            learned=float(cell.learned[k]),
+            ltm=float(cell.ltm[k]),
         )
         for k in range(cell.ltm.shape[0])
     ]

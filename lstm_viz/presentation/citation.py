@@ -1,16 +1,25 @@
 """What to cite, read from ``CITATION.cff``: reference lines and BibTeX, book and chapter.
 
-``CITATION.cff`` is the one source; nothing here repeats a title, a name or a year.
+``CITATION.cff`` is the one source; nothing here repeats a title, a name or a year. Every problem
+with the file — not YAML, empty, a field missing or of the wrong type — raises
+:class:`CitationError` with one line naming the file and the field.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-__all__ = ["Citation", "Work", "load_citation"]
+__all__ = ["Citation", "CitationError", "Work", "load_citation"]
+
+
+class CitationError(ValueError):
+    """A problem with ``CITATION.cff``; the message names the file and the field."""
+
 
 _BIBTEX_SPECIAL = str.maketrans({c: f"\\{c}" for c in "&%$#_{}"})
 
@@ -19,15 +28,60 @@ def _bibtex_text(text: str) -> str:
     return text.translate(_BIBTEX_SPECIAL)
 
 
-def _names(people: list[dict]) -> list[str]:
-    """CFF persons and entities as display names ('Given Family', an alias, or an entity name)."""
-    names = []
-    for person in people:
-        full = " ".join(
-            person[key] for key in ("given-names", "name-particle", "family-names") if key in person
-        )
-        names.append(full or person.get("name") or person["alias"])
-    return names
+def _kind(value: object) -> str:
+    return "nothing" if value is None else f"{type(value).__name__} {value!r:.40}"
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """Typed fields of a parsed CFF file; each error names the file and the field's path."""
+
+    file: str
+
+    def error(self, where: str, problem: str) -> CitationError:
+        return CitationError(f"{self.file}: {where} {problem}")
+
+    def get(self, data: dict[str, Any], key: str, where: str) -> Any:
+        if data.get(key) is None:
+            raise self.error(f"{where}{key}", "is missing")
+        return data[key]
+
+    def mapping(self, value: object, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(where, f"must be a mapping of fields, got {_kind(value)}")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str = "") -> str:
+        value = self.get(data, key, where)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(f"{where}{key}", f"must be a piece of text, got {_kind(value)}")
+        return value
+
+    def year(self, data: dict[str, Any], where: str) -> int:
+        value = self.get(data, "year", where)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.error(f"{where}year", f"must be a whole number, got {_kind(value)}")
+        return value
+
+    def names(self, data: dict[str, Any], key: str, where: str = "") -> list[str]:
+        """CFF persons and entities as display names ('Given Family', an alias, or a name)."""
+        people = self.get(data, key, where)
+        if not isinstance(people, list) or not people:
+            raise self.error(f"{where}{key}", f"must list at least one person, got {_kind(people)}")
+        names = []
+        for number, entry in enumerate(people):
+            at = f"{where}{key}[{number}]"
+            person = self.mapping(entry, at)
+            parts = [person.get(k) for k in ("given-names", "name-particle", "family-names")]
+            full = " ".join(p for p in parts if isinstance(p, str) and p.strip())
+            other = [person.get(k) for k in ("name", "alias")]
+            name = full or next((p for p in other if isinstance(p, str) and p.strip()), None)
+            if name is None:
+                raise self.error(at, "needs given-names and family-names, a name or an alias")
+            names.append(name)
+        return names
 
 
 @dataclass(frozen=True)
@@ -41,13 +95,17 @@ class Work:
     section: str | None = None
 
     @classmethod
-    def from_cff(cls, entry: dict) -> Work:
+    def from_cff(cls, entry: dict[str, Any], fields: _Fields, where: str) -> Work:
+        section = entry.get("section")
+        if section is not None and not isinstance(section, str):
+            raise fields.error(f"{where}section", f"must be a piece of text, got {_kind(section)}")
+        publisher = fields.mapping(fields.get(entry, "publisher", where), f"{where}publisher")
         return cls(
-            tuple(_names(entry["authors"])),
-            entry["title"],
-            entry["publisher"]["name"],
-            int(entry["year"]),
-            entry.get("section"),
+            tuple(fields.names(entry, "authors", where)),
+            fields.text(entry, "title", where),
+            fields.text(publisher, "name", f"{where}publisher."),
+            fields.year(entry, where),
+            section,
         )
 
 
@@ -120,23 +178,63 @@ def _entry(kind: str, key: str, **fields: str) -> str:
     return f"@{kind}{{{key},\n{body}\n}}"
 
 
-def load_citation(path: Path) -> Citation:
-    """Read ``CITATION.cff`` at ``path``; raise ``ValueError`` naming what is missing."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def _released(value: object, fields: _Fields) -> str:
+    if isinstance(value, datetime.date):  # YAML reads an unquoted 2026-11-25 as a date
+        return value.isoformat()
     try:
-        chapters = [r for r in data.get("references", []) if r.get("section")]
-        return Citation(
-            book=Work.from_cff(data["preferred-citation"]),
-            chapter=Work.from_cff(chapters[0]),
-            edition_title=data["title"],
-            version=str(data["version"]),
-            released=str(data["date-released"]),
-            url=data["url"],
-            abstract=" ".join(data.get("abstract", "").split()),
-            authors=tuple(_names(data["authors"])),
-        )
-    except (KeyError, IndexError, TypeError) as error:
-        raise ValueError(
-            f"{path} lacks what the book cites (preferred-citation, a reference with a section, "
-            f"title, version, date-released, url, authors): {error!r}"
+        return datetime.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise fields.error(
+            "date-released", f"must be a date YYYY-MM-DD, got {_kind(value)}"
         ) from None
+
+
+def load_citation(path: Path) -> Citation:
+    """Read ``CITATION.cff`` at ``path``; raise :class:`CitationError` naming the field at fault."""
+    fields = _Fields(path.name)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CitationError(f"{path.name}: cannot be read: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise CitationError(f"{path.name}: not valid YAML{at}: {problem}") from None
+    if data is None:
+        raise CitationError(f"{path.name}: title is missing (the file is empty)")
+    data = fields.mapping(data, "the file")
+    # In the order the file lists them, so the first problem is the one reported.
+    title = fields.text(data, "title")
+    abstract = data.get("abstract", "")
+    if not isinstance(abstract, str):
+        raise fields.error("abstract", f"must be a piece of text, got {_kind(abstract)}")
+    version = fields.get(data, "version", "")
+    if not isinstance(version, str | int | float) or isinstance(version, bool):
+        raise fields.error("version", f"must be a piece of text, got {_kind(version)}")
+    released = _released(fields.get(data, "date-released", ""), fields)
+    url = fields.text(data, "url")
+    authors = tuple(fields.names(data, "authors"))
+    preferred = fields.mapping(fields.get(data, "preferred-citation", ""), "preferred-citation")
+    book = Work.from_cff(preferred, fields, "preferred-citation.")
+    references = data.get("references") or []
+    if not isinstance(references, list):
+        raise fields.error("references", f"must be a list, got {_kind(references)}")
+    chapters = [
+        (number, reference)
+        for number, reference in enumerate(references)
+        if isinstance(reference, dict) and reference.get("section") is not None
+    ]
+    if not chapters:
+        raise fields.error("references", "has no entry with a section (the chapter to cite)")
+    number, chapter = chapters[0]
+    return Citation(
+        book=book,
+        chapter=Work.from_cff(chapter, fields, f"references[{number}]."),
+        edition_title=title,
+        version=str(version),
+        released=released,
+        url=url,
+        abstract=" ".join(abstract.split()),
+        authors=authors,
+    )

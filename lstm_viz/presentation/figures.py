@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from lstm_viz.model.gates import Weights, step
+from lstm_viz.model.formatting import number
+from lstm_viz.model.gates import Gates, Neuron, Weights, step
 from lstm_viz.presentation.style import COLOURS, LABELS
 
-__all__ = ["base_layout", "gate_curves"]
+__all__ = ["DASHES", "SYMBOLS", "affine", "base_layout", "coinciding", "gate_curves"]
 
 
 def base_layout(title: str, *, height: int = 420) -> dict:
@@ -25,28 +26,95 @@ def base_layout(title: str, *, height: int = 420) -> dict:
     }
 
 
+#: The symbol of each sigmoid gate, as the chapter's formulas write it.
+SYMBOLS: dict[str, str] = {"forget": "f", "input": "i", "output": "o"}
+#: Dash patterns, so that the curves differ in more than colour.
+DASHES: dict[str, str] = {
+    "forget": "solid",
+    "input": "dash",
+    "output": "dot",
+    "gates": "solid",
+    "candidate": "longdash",
+    "learned": "dashdot",
+}
+
+
+def affine(neuron: Neuron) -> str:
+    """The gate's neuron w·s + b as the chapter writes it: ``s``, ``2s − 1``, ``−s + 0.5``."""
+    w, b = neuron.w, neuron.b
+    if w == 0:
+        return number(b, "g")
+    term = "s" if w == 1 else "−s" if w == -1 else f"{number(w, 'g')}s"
+    if b == 0:
+        return term
+    return f"{term} {'−' if b < 0 else '+'} {number(abs(b), 'g')}"
+
+
+def coinciding(cell: Gates, names: tuple[str, ...] = tuple(SYMBOLS)) -> list[tuple[str, ...]]:
+    """The gates ``names`` grouped by the curve they draw: equal values at every s of ``cell``.
+
+    With the book's weights (w = 1, b = 0 everywhere) the three sigmoid gates are one group, and a
+    figure draws their curve once instead of hiding two of them under the third.
+    """
+    groups: list[list[str]] = []
+    for name in names:
+        values = getattr(cell, name)
+        match = next((g for g in groups if np.array_equal(getattr(cell, g[0]), values)), None)
+        if match is None:
+            groups.append([name])
+        else:
+            match.append(name)
+    return [tuple(group) for group in groups]
+
+
 def gate_curves(
     s_range: tuple[float, float] = (-6.0, 6.0), *, points: int = 121, weights: Weights = Weights()
 ) -> go.Figure:
-    """Every gate, and the learned amount i·g, against the gate input s (the LTM plays no part)."""
+    """Every gate, and the learned amount i·g, against the gate input s (the LTM plays no part).
+
+    Sigmoid gates that coincide are drawn once, labelled as one ("f = i = o = σ(s)" for the book's
+    cell), so the legend never lists a curve the reader cannot see.
+    """
     s = np.linspace(*s_range, points)
     cell = step(s, 0.0, weights=weights)
-    fig = go.Figure(layout=base_layout("What each gate makes of the STM"))
-    for name, dash in (
-        ("forget", "solid"),
-        ("input", "dash"),
-        ("output", "dot"),
-        ("candidate", "solid"),
-        ("learned", "dashdot"),
-    ):
+    layout = base_layout("")
+    # The title heads a legend above the plot, one curve a row: a Plotly title and a legend in the
+    # same margin overlap at some width, and a legend under the plot runs into the axis title.
+    layout.update(
+        title=None,
+        margin={"l": 56, "r": 16, "t": 8, "b": 48},
+        legend={
+            "orientation": "v",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "title": {"text": "What each gate makes of s", "side": "top"},
+        },
+    )
+    fig = go.Figure(layout=layout)
+    curves: list[tuple[str, str, str]] = []  # (quantity, legend label, style key)
+    for group in coinciding(cell):
+        formula = f"σ({affine(getattr(weights, group[0]))})"
+        if len(group) == 1:
+            curves.append((group[0], f"{LABELS[group[0]]} = {formula}", group[0]))
+        else:
+            curves.append(
+                (group[0], " = ".join(SYMBOLS[g] for g in group) + f" = {formula}", "gates")
+            )
+    curves.append(
+        ("candidate", f"{LABELS['candidate']} = tanh({affine(weights.candidate)})", "candidate")
+    )
+    curves.append(("learned", LABELS["learned"], "learned"))
+    for quantity, label, style in curves:
         fig.add_scatter(
             x=s,
-            y=getattr(cell, name),
-            name=LABELS[name],
+            y=getattr(cell, quantity),
+            name=label,
             mode="lines",
-            line={"color": COLOURS[name], "width": 2.5, "dash": dash},
+            line={"color": COLOURS[style], "width": 2.5, "dash": DASHES[style]},
             hovertemplate="%{y:.3f}",
         )
-    fig.update_xaxes(title_text="STM s (previous STM + input)", zeroline=True)
+    fig.update_xaxes(title_text="gate input s (Prev. STM + input)", zeroline=True)
     fig.update_yaxes(title_text="gate output", range=[-1.05, 1.05], zeroline=True)
     return fig

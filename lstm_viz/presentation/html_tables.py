@@ -9,7 +9,7 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import Weights
 from lstm_viz.model.table import EXAMPLE_C_PREV, EXAMPLE_S, behaviour_table, componentwise
 
-__all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html"]
+__all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html", "html_table"]
 
 
 class HTMLTable:
@@ -31,7 +31,7 @@ def _plain(markup: str) -> str:
     return html.escape(re.sub(r"<[^>]+>", "", words), quote=True)
 
 
-def _table(
+def html_table(
     caption: str, head: list[str], rows: list[list[str]], cls: str, keys: list[str] | None = None
 ) -> str:
     """A table whose cells name their column (``data-label``), so a phone can stack each row.
@@ -58,9 +58,10 @@ def _table(
 
 
 def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
-    """The behaviour table: the gates at each band's stated STM and what they do to the LTM.
+    """The behaviour table: the gates at each band's stated gate input s and what they do to the
+    LTM.
 
-    Each row carries its band's key (``data-key``); the explorer marks the band its STM is in.
+    Each row carries its band's key (``data-key``); the explorer marks the band its s is in.
     """
     table = behaviour_table(weights)
     rows = [
@@ -70,22 +71,25 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
             number(row.forget),
             number(row.learned, "+.2f"),
             f"{html.escape(row.kept_words)} ({number(row.forget, '.0%')})",
-            html.escape(row.learnt_words),
+            html.escape(row.learned_words),
             html.escape(row.reading),
         ]
         for row in table
     ]
     head = [
-        "STM",
+        "gate input <i>s</i>",
         "forget gate <i>f</i>",
-        "input contribution <i>i</i>·<i>g</i>",
+        "learned <i>i</i>·<i>g</i>",
         "LTM kept",
-        "learnt",
+        "learned, in words",
         "in plain words",
     ]
-    caption = "What the cell does to its LTM at four values of the STM (unit weights, zero biases)"
+    caption = (
+        "What the cell does to its LTM at four values of the gate input s (unit weights, zero "
+        "biases)"
+    )
     keys = [row.band.key for row in table]
-    return HTMLTable(_table(caption, head, rows, "lstm-viz-behaviour", keys))
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-behaviour", keys))
 
 
 def componentwise_table_html(
@@ -106,12 +110,12 @@ def componentwise_table_html(
     ]
     head = [
         "component",
-        "STM <i>s</i>",
+        "gate input <i>s</i>",
         "old LTM <i>c</i><sub><i>t</i>−1</sub>",
         "forget gate <i>f</i>",
         "kept <i>f</i>·<i>c</i><sub><i>t</i>−1</sub>",
-        "written <i>i</i>·<i>g</i>",
+        "learned <i>i</i>·<i>g</i>",
         "new LTM <i>c</i><sub><i>t</i></sub>",
     ]
     caption = "One step of a cell whose memories are vectors, component by component"
-    return HTMLTable(_table(caption, head, rows, "lstm-viz-componentwise"))
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-componentwise"))

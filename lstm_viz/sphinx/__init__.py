@@ -10,7 +10,13 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
 * :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page;
 * :mod:`~lstm_viz.sphinx.stills` — each figure's still, drawn at build time, shown before plotly.js;
 * :mod:`~lstm_viz.sphinx.math` — the math typeset at build time, so no page runs MathJax;
-* :mod:`~lstm_viz.sphinx.loading` — every script in a page's head deferred.
+* :mod:`~lstm_viz.sphinx.loading` — every script in a page's head deferred;
+* :mod:`~lstm_viz.sphinx.execution` — a raising notebook cell reported by page, cell and exception;
+* :mod:`~lstm_viz.sphinx.apidoc` — the API page without kilobyte-long constant values or the
+  checkout's absolute paths.
+
+:mod:`~lstm_viz.sphinx.build` runs the whole build (``make book``): strict, atomic, and never
+trusting a build that failed.
 """
 
 from __future__ import annotations
@@ -20,8 +26,10 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from lstm_viz import __version__
+from lstm_viz.sphinx.apidoc import setup_apidoc
 from lstm_viz.sphinx.assets import setup_assets
 from lstm_viz.sphinx.citation import setup_citation
+from lstm_viz.sphinx.execution import setup_execution
 from lstm_viz.sphinx.loading import setup_loading
 from lstm_viz.sphinx.math import setup_math
 from lstm_viz.sphinx.notebooks import setup_notebooks
@@ -40,4 +48,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_stills(app)
     setup_math(app)
     setup_loading(app)
+    setup_execution(app)
+    setup_apidoc(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}

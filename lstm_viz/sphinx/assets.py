@@ -8,7 +8,10 @@
 * Scripts are added only to pages that need them: ``figures.js`` where a figure is (it fetches
   plotly.js when a figure nears the viewport),
   and any script or style sheet a figure names (``data-lstm-viz-scripts``, see
-  :func:`lstm_viz.presentation.embed.figure_html`).
+  :func:`lstm_viz.presentation.embed.figure_html`), and any ES module an element names
+  (``data-lstm-viz-modules``: the explorer's ``explorer/main.js``).
+* Only what a page uses is shipped: a plotly.js bundle when a written page has a figure that needs
+  it, MathJax when a written page loads it.
 """
 
 from __future__ import annotations
@@ -42,6 +45,11 @@ MATHJAX_PARTS = (
 )
 _BUNDLE = re.compile(r'data-plotly-bundle="(basic|full)"')
 _SCRIPTS = re.compile(r'data-lstm-viz-scripts="([^"]*)"')
+_MODULES = re.compile(r'data-lstm-viz-modules="([^"]*)"')
+_MATHJAX = f"{VENDOR}/mathjax/"
+#: Beside the package, the files that fix what it runs with: the Python packages (plotly writes
+#: the figures' JSON) and the browser packages (plotly.js draws it).
+LOCK_FILES = ("uv.lock", "package-lock.json")
 
 
 def _node_modules(app: Sphinx) -> Path:
@@ -88,6 +96,18 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
             app.add_css_file(script, priority=602)
         else:
             app.add_js_file(script, priority=602, defer="defer")
+    # ES modules (deferred by nature), with every module of their folder preloaded, so the
+    # browser fetches them at once instead of one import level after another.
+    preloads = []
+    for module in sorted({name for names in _MODULES.findall(body) for name in names.split()}):
+        app.add_js_file(module, priority=602, type="module")
+        for file in sorted((STATIC / module).parent.glob("*.js")):
+            if file == STATIC / module:
+                continue  # the entry itself is loaded by its script tag
+            href = context["pathto"](f"_static/{file.relative_to(STATIC).as_posix()}", 1)
+            preloads.append(f'<link rel="modulepreload" href="{href}">')
+    if preloads:
+        context["metatags"] = context.get("metatags", "") + "\n".join(preloads)
     # docutils marks bibliography entries with the deprecated role doc-biblioentry inside a
     # role="list": as list items they are valid ARIA (axe-core's WCAG checks ask for it).
     if "body" in context:
@@ -106,21 +126,36 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+def _used_vendor_files(outdir: Path, node_modules: Path) -> dict[Path, Path]:
+    """Each vendored file a written page uses (its path under the vendor folder → its source):
+    the plotly.js bundle a page's figures ask for, and MathJax where a page loads it."""
+    pages = [page.read_text(encoding="utf-8") for page in outdir.rglob("*.html")]
+    bundles = {bundle for page in pages for bundle in _BUNDLE.findall(page)}
+    files = {
+        Path(f"plotly-{name}.min.js"): path
+        for name, path in plotly_bundles(node_modules).items()
+        if name in bundles
+    }
+    if any(_MATHJAX in page for page in pages):
+        mathjax = node_modules / "mathjax" / "es5"
+        for part in MATHJAX_PARTS:
+            source = mathjax / part
+            found = [source] if source.is_file() else [p for p in source.rglob("*") if p.is_file()]
+            files.update({Path("mathjax") / p.relative_to(mathjax): p for p in sorted(found)})
+    return files
+
+
 def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    node_modules = _node_modules(app)
     target = Path(app.outdir) / "_static" / VENDOR
-    for name, path in plotly_bundles(node_modules).items():
-        _copy_if_changed(path, target / f"plotly-{name}.min.js")
-    mathjax = node_modules / "mathjax" / "es5"
-    for part in MATHJAX_PARTS:
-        source = mathjax / part
-        files = (
-            [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file())
-        )
-        for file in files:
-            _copy_if_changed(file, target / "mathjax" / file.relative_to(mathjax))
+    used = _used_vendor_files(Path(app.outdir), _node_modules(app))
+    for name, source in used.items():
+        _copy_if_changed(source, target / name)
+    # A file left from an earlier build into the same folder that no page uses any more.
+    for stale in [p for p in target.rglob("*") if p.is_file()]:
+        if stale.relative_to(target) not in used:
+            stale.unlink()
 
 
 def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
@@ -142,23 +177,31 @@ def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
-def source_fingerprint(package: Path = Path(__file__).parents[1]) -> str:
-    """A hash of the package's code and browser files.
+def source_fingerprint(package: Path = Path(__file__).parents[1], root: Path | None = None) -> str:
+    """A hash of the package's code and browser files, and of the lock files in ``root``.
 
-    The book's pages are made by this code, but Sphinx and the notebook executor only watch the
-    pages' own sources: as a config value that marks the environment outdated, the fingerprint
-    makes any change here re-read and re-execute every page, so a rebuild never shows stale output.
+    The book's pages are made by this code, with the packages the lock files pin, but Sphinx and the
+    notebook executor only watch the pages' own sources: as a config value that marks the
+    environment outdated, the fingerprint makes any change here re-read and re-execute every page,
+    so a rebuild never shows stale output (say figure JSON from an older plotly beside a newer
+    plotly.js). ``root`` is the book's folder, by default the one holding ``package``.
     """
+    root = package.parent if root is None else root
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    named = [(f"{package.name}/{p.relative_to(package).as_posix()}", p) for p in files]
+    named += [(name, root / name) for name in LOCK_FILES]
     digest = hashlib.sha256()
-    for file in files:
-        digest.update(str(file.relative_to(package)).encode())
-        digest.update(file.read_bytes())
+    for name, path in named:
+        content = path.read_bytes() if path.is_file() else b""
+        for part in (name.encode(), content):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
     return digest.hexdigest()
 
 
 def setup_assets(app: Sphinx) -> None:
-    app.add_config_value("lstm_viz_fingerprint", source_fingerprint(), "env", [str])
+    fingerprint = source_fingerprint(root=Path(app.srcdir))
+    app.add_config_value("lstm_viz_fingerprint", fingerprint, "env", [str])
     app.connect("config-inited", _configure)
     app.connect("builder-inited", lambda app: _node_modules(app))
     app.connect("html-page-context", _page_scripts)

@@ -2,7 +2,11 @@
 
 * the ``cite-this`` directive (``book`` or ``chapter``) writes a reference line and BibTeX;
 * every page gets citation meta tags (``citation_title``, ``citation_author``, …) and OpenGraph;
-* every page but the citing page itself ends with a short "cite this chapter" note linking to it.
+* every page but the citing page itself ends with a short "cite this chapter" note linking to it;
+* the footer's "By …" line is the edition's authors from ``CITATION.cff``.
+
+``CITATION.cff`` is read when the build starts: any problem with it stops the build before a page
+is read, with one line naming the file and the field (not a crash report).
 """
 
 from __future__ import annotations
@@ -14,18 +18,29 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
-from lstm_viz.presentation.citation import Citation, load_citation
+from lstm_viz.presentation.citation import Citation, CitationError, load_citation
 
 __all__ = ["setup_citation"]
+
+
+class CitationFileError(SphinxError):
+    """``CITATION.cff`` cannot give what the book cites; the message says which field."""
+
+    category = "Cannot cite the book"
 
 
 def citation_of(app: Sphinx) -> Citation:
     """The book's citation data, read once per build from the configured ``CITATION.cff``."""
     cached = getattr(app, "_lstm_viz_citation", None)
     if cached is None:
-        cached = load_citation(Path(app.confdir) / app.config.lstm_viz_citation_file)
+        try:
+            cached = load_citation(Path(app.confdir) / app.config.lstm_viz_citation_file)
+        except CitationError as error:
+            raise CitationFileError(str(error)) from None
         app._lstm_viz_citation = cached  # type: ignore[attr-defined]
     return cached
 
@@ -77,6 +92,11 @@ def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     context["metatags"] = context.get("metatags", "") + "".join(tags)
 
 
+def _author_line(app: Sphinx, config: Config) -> None:
+    """The footer's "By …" line: the edition's authors as ``CITATION.cff`` names them."""
+    config.author = " and ".join(citation_of(app).authors)
+
+
 def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     cite_page = app.config.lstm_viz_cite_page
     if docname == cite_page or app.builder.format != "html":
@@ -100,5 +120,6 @@ def setup_citation(app: Sphinx) -> None:
     app.add_config_value("lstm_viz_citation_fingerprint", digest, "env", [str])
     app.add_config_value("lstm_viz_cite_page", "book/cite", "env", [str])
     app.add_directive("cite-this", CiteThis)
+    app.connect("config-inited", _author_line)  # read and checked before any page
     app.connect("html-page-context", _page_meta)
     app.connect("doctree-resolved", _cite_note)

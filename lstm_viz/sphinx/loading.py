@@ -17,9 +17,12 @@ __all__ = ["deferred", "setup_loading"]
 
 
 def deferred(script: _JavaScript) -> _JavaScript:
-    """``script`` loading ``defer``, unless it is inline or already ``async``/``defer``."""
+    """``script`` loading ``defer``, unless it is inline, already ``async``/``defer``, or an ES
+    module (deferred by nature)."""
     attributes = script.attributes
-    if not script.filename or "async" in attributes or "defer" in attributes:
+    if not script.filename or attributes.get("type") == "module":
+        return script
+    if "async" in attributes or "defer" in attributes:
         return script
     return _JavaScript(script.filename, priority=script.priority, **attributes, defer="defer")
 

@@ -1,15 +1,24 @@
 """Sphinx roles that keep the chapter's prose tied to the model.
 
-* ``{val}`quantity@where[:format]``` — a number computed by :func:`lstm_viz.model.claims.value` and
-  put in the text at build time: ``{val}`forget@slightly-positive``` reads "0.62".
-* ``{claim}`words <name>``` — words that state one of :data:`lstm_viz.model.claims.CLAIMS`; the
-  build warns (a strict build fails) if the claim is unknown or does not hold.
+* ``{val}`key``` — a number computed when the book is built and put in the text:
+  ``{val}`forget@slightly-positive``` reads "0.62" (the cell, :mod:`lstm_viz.model.values`),
+  ``{val}`learned@long/lstm``` how many long-only LSTM runs learned the task (the experiment,
+  :mod:`lstm_viz.experiment.values`).
+* ``{claim}`words <name>``` — words that state one of the book's claims (the chapter's
+  :data:`lstm_viz.model.claims.CLAIMS` or the experiment's
+  :data:`lstm_viz.experiment.statements.CLAIMS`); the build warns (a strict build fails) if the
+  claim is unknown or does not hold.
 * ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
-  that state in its hash; the state is checked (keys s, c, f, i, g, o; finite numbers; gate
-  overrides inside their ranges). While the book has no explorer page the words stay plain text.
+  that state in its hash; the state is checked strictly by
+  :func:`lstm_viz.model.state.parse_state` (every key known and named once, every number in its
+  range and to its places). While the book has no explorer page the words stay plain text.
 
 In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
 attribute, so a test can read back from the built page what was stated.
+
+Both roles read :data:`STATEMENTS`, the chapter's and the experiment's registries combined
+(:func:`lstm_viz.model.statements.combine`): each key and claim belongs to exactly one of them. The
+experiment's numbers are measured once per build process, the first time one is asked for.
 
 (Numbers never go stale: any change to the package re-reads and re-executes every page, see
 ``lstm_viz.sphinx.assets.source_fingerprint``.)
@@ -26,10 +35,22 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
-from lstm_viz.model.claims import CLAIMS, format_value
-from lstm_viz.model.state import HASH_KEYS, parse_state, state_hash
+from lstm_viz.experiment.claims import EXPERIMENT
+from lstm_viz.model.claims import CHAPTER
+from lstm_viz.model.state import HASH_KEYS, hash_of, parse_state
+from lstm_viz.model.statements import combine
 
-__all__ = ["EXPLORER", "explore_text", "setup_roles", "split_role", "value_text"]
+__all__ = [
+    "EXPLORER",
+    "STATEMENTS",
+    "explore_text",
+    "setup_roles",
+    "split_role",
+    "value_text",
+]
+
+#: Every value key and claim the book's prose may use.
+STATEMENTS = combine(CHAPTER, EXPERIMENT)
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +66,7 @@ def split_role(text: str) -> tuple[str, str]:
 
 def value_text(key: str) -> str:
     """What ``{val}`key``` shows: the computed number, formatted as the prose writes it."""
-    return format_value(key)
+    return STATEMENTS.format_value(key)
 
 
 def explore_text(words: str, state: str) -> str:
@@ -54,8 +75,17 @@ def explore_text(words: str, state: str) -> str:
     values = parse_state(state)
     if not values:
         return f"{words} (in the explorer)"
-    settings = ", ".join(f"{HASH_KEYS[k]} = {v:g}".replace("-", "−") for k, v in values.items())
+    settings = ", ".join(
+        f"{HASH_KEYS[k]} = {_setting(v)}".replace("-", "−") for k, v in values.items()
+    )
     return f"{words} (in the explorer: {settings})"
+
+
+def _setting(value: object) -> str:
+    """One value of an explorer state as the words say it: a number, or the inputs x_1..x_T."""
+    if isinstance(value, tuple):
+        return ", ".join(f"{v:g}" for v in value).join("()")
+    return f"{value:g}"
 
 
 class value_node(nodes.inline):
@@ -91,12 +121,12 @@ class ValueRole(SphinxRole):
 class ClaimRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         words, name = split_role(self.text)
-        claim = CLAIMS.get(name)
+        claim = STATEMENTS.claims.get(name)
         if claim is None:
             logger.warning(
                 "{claim}: no claim named %r (known: %s)",
                 name,
-                ", ".join(CLAIMS),
+                ", ".join(STATEMENTS.claims),
                 location=self.get_location(),
             )
         elif not claim.holds():
@@ -113,7 +143,7 @@ class ExploreRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         words, state = split_role(self.text)
         try:
-            state = state_hash(**parse_state(state)) if state else ""
+            state = hash_of(parse_state(state)) if state else ""
         except ValueError as error:
             logger.warning("{explore}: %s", error, location=self.get_location())
             state = ""

@@ -18,12 +18,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from lstm_viz.presentation.embed import DEFAULT_HEIGHT, STATIC
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
 
 __all__ = ["CHROMIUM", "WIDTHS", "StillPainter", "setup_stills", "still_html"]
 
@@ -55,10 +59,11 @@ class StillPainter:
 
     def __init__(self, bundles: dict[str, Path]):
         self.bundles = bundles
-        self._playwright = self._browser = None
-        self._pages: dict[str, object] = {}
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._pages: dict[str, Page] = {}
 
-    def _page(self, bundle: str):
+    def _page(self, bundle: str) -> Page:
         if bundle not in self._pages:
             if self._browser is None:
                 if not CHROMIUM.exists():
@@ -79,7 +84,7 @@ class StillPainter:
             self._pages[bundle] = page
         return self._pages[bundle]
 
-    def svg(self, spec: dict, bundle: str, width: int) -> str:
+    def svg(self, spec: dict[str, Any], bundle: str, width: int) -> str:
         """The figure as plotly.js draws it at ``width`` CSS pixels, as SVG markup.
 
         plotly.js writes some attributes in another order the first time it draws a kind of
@@ -99,8 +104,10 @@ class StillPainter:
     def close(self) -> None:
         if self._browser is not None:
             self._browser.close()
+        if self._playwright is not None:
             self._playwright.stop()
-        self._playwright = self._browser = None
+        self._playwright = None
+        self._browser = None
         self._pages = {}
 
 
@@ -130,15 +137,17 @@ def _inline(svg: str, name: str, kind: str) -> str:
     root = _ROOT.match(svg)
     if root is None:
         raise ExtensionError(f"plotly.js drew figure {name!r} as something other than SVG")
-    view_box = re.search(r'viewBox="([^"]*)"', root.group(0)).group(1)
+    view_box = re.search(r'viewBox="([^"]*)"', root.group(0))
+    if view_box is None:
+        raise ExtensionError(f"plotly.js drew figure {name!r} without a viewBox")
     return (
         f'<svg class="lstm-viz-still-{kind}" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="{view_box}" preserveAspectRatio="xMidYMin meet" aria-hidden="true" '
+        f'viewBox="{view_box.group(1)}" preserveAspectRatio="xMidYMin meet" aria-hidden="true" '
         f'focusable="false">{svg[root.end() :]}'
     )
 
 
-def still_html(painter: StillPainter, spec: dict, bundle: str, name: str) -> str:
+def still_html(painter: StillPainter, spec: dict[str, Any], bundle: str, name: str) -> str:
     """The figure's still at every width of :data:`WIDTHS`, ready to go inside its box."""
     svgs = "".join(
         _inline(painter.svg(spec, bundle, width), name, kind) for kind, width in WIDTHS.items()

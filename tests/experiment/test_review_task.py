@@ -10,6 +10,7 @@ import pytest
 from lstm_viz.experiment.review_task import (
     CHAPTER_SENTENCE,
     SCORES,
+    STRETCHED_SENTENCE,
     VERDICT_LENGTH,
     VOCABULARY,
     TaskSpec,
@@ -59,7 +60,7 @@ def test_classes_are_balanced_and_the_opinion_is_independent_of_the_verdict() ->
 def test_distances_respect_the_spec() -> None:
     spec = TaskSpec(before=1, after=6, least_after=3)
     found = {r.distance for r in _reviews(2000, spec)}
-    assert min(found) >= VERDICT_LENGTH + 3 * 3
+    assert min(found) == spec.min_distance == VERDICT_LENGTH + 3 * 3
     assert max(found) <= spec.max_distance == VERDICT_LENGTH + 4 * 6
     assert found <= set(distances(spec))
     everywhere = {r.distance for r in _reviews(4000)}
@@ -104,7 +105,7 @@ def test_the_chapters_sentence_is_a_review_of_the_task() -> None:
     [
         (lambda: parse("the acting was awful but i loved the movie"), "awful"),
         (lambda: parse("the acting was bad"), "exactly one opinion"),
-        (lambda: parse(3), "string"),
+        (lambda: parse(3), "string"),  # type: ignore[arg-type]
         (lambda: reviews_at_distance(np.random.default_rng(0), 3, 6), "possible distances"),
         (lambda: reviews_at_distance(np.random.default_rng(0), 3, 2), "possible distances"),
         (lambda: random_reviews(np.random.default_rng(0), 0), "n must"),
@@ -115,3 +116,12 @@ def test_the_chapters_sentence_is_a_review_of_the_task() -> None:
 def test_bad_input_is_named(call, message: str) -> None:
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_the_stretched_review_is_the_chapters_with_two_more_neutral_clauses() -> None:
+    chapter, stretched = parse(CHAPTER_SENTENCE), parse(STRETCHED_SENTENCE)
+    assert stretched.label == chapter.label and stretched.score == 4
+    assert stretched.words[: chapter.decisive + 1] == chapter.words[: chapter.decisive + 1]
+    assert stretched.words[-5:] == chapter.words[-5:]
+    assert stretched.distance == chapter.distance + 8
+    assert stretched.distance >= TaskSpec(least_after=3).min_distance

@@ -18,7 +18,7 @@ from lstm_viz.model.table import (
     behaviour_table,
     componentwise,
     kept_words,
-    learnt_words,
+    learned_words,
 )
 from lstm_viz.presentation.html_tables import behaviour_table_html, componentwise_table_html, number
 
@@ -67,8 +67,9 @@ def test_a_bad_value_key_is_refused_by_name(key: str, message: str) -> None:
 
 
 def test_parse_key_defaults_to_two_decimals() -> None:
-    assert parse_key("forget@0") == ("forget", "0", ".2f")
-    assert parse_key("forget@0:.0%") == ("forget", "0", ".0%")
+    assert parse_key("forget@0") == ("forget", "0", "book", ".2f")
+    assert parse_key("forget@0:.0%") == ("forget", "0", "book", ".0%")
+    assert parse_key("ltm@step3/latch:.3f") == ("ltm", "step3", "latch", ".3f")
 
 
 def test_every_claim_holds_for_the_model() -> None:
@@ -84,16 +85,16 @@ def test_claims_can_fail() -> None:
     assert rows[1].forget > 0.95 and rows[2].forget < 0.05
     failing = {name for name, claim in CLAIMS.items() if not claim.holds(steep)}
     assert {
-        "small-stm-gates-near-half",
+        "slight-s-gates-near-half",
         "original-forget-not-near-one",
         "sigmoid-near-ends-beyond-three",
     } <= failing
     biased = Weights(forget=Neuron(b=2.0))
     assert not CLAIMS["unit-weights-gates-equal"].holds(biased)
-    assert not CLAIMS["zero-stm-half-gates"].holds(biased)
+    assert not CLAIMS["zero-s-half-gates"].holds(biased)
 
 
-def test_kept_and_learnt_words_follow_their_thresholds() -> None:
+def test_kept_and_learned_words_follow_their_thresholds() -> None:
     assert [kept_words(f) for f in (1.0, 0.9, 0.62, 0.5, 0.38, 0.1, 0.0)] == [
         "almost all",
         "almost all",
@@ -103,21 +104,21 @@ def test_kept_and_learnt_words_follow_their_thresholds() -> None:
         "less than half",
         "almost none",
     ]
-    assert learnt_words(0.98) == "adds almost a full unit"
-    assert learnt_words(-0.5) == "takes away about half a unit"
-    assert learnt_words(-0.17) == "takes away a small amount"
-    assert learnt_words(0.02) == learnt_words(-0.02) == "writes almost nothing"
+    assert learned_words(0.98) == "adds almost a full unit"
+    assert learned_words(-0.5) == "takes away about half a unit"
+    assert learned_words(-0.17) == "takes away a small amount"
+    assert learned_words(0.02) == learned_words(-0.02) == "adds almost nothing"
     with pytest.raises(ValueError, match="forget must lie in"):
         kept_words(1.5)
     with pytest.raises(ValueError, match="finite"):
-        learnt_words(math.nan)
+        learned_words(math.nan)
 
 
 def test_every_phrase_has_a_reading() -> None:
     for f in np.linspace(0, 1, 101):
         assert kept_words(float(f)) in READINGS
     for ig in np.linspace(-1, 1, 201):
-        assert learnt_words(float(ig)) in READINGS
+        assert learned_words(float(ig)) in READINGS
 
 
 def test_the_rows_read_as_the_chapter_says() -> None:
@@ -126,7 +127,7 @@ def test_the_rows_read_as_the_chapter_says() -> None:
         "Holds on to its memory and pushes it strongly up.",
         "Lets part of its memory fade and nudges it up.",
         "Lets most of its memory fade and nudges it down.",
-        "Clears its memory and writes almost nothing new.",
+        "Clears its memory and learns almost nothing new.",
     ]
 
 
@@ -144,7 +145,7 @@ def test_componentwise_is_the_cell_component_by_component() -> None:
         )
     assert len(componentwise((1.0, 2.0), (3.0,))) == 2  # the LTM broadcasts
     with pytest.raises(ValueError, match="vectors"):
-        componentwise(1.0, 2.0)
+        componentwise(1.0, 2.0)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="broadcast"):
         componentwise((1.0, 2.0), (1.0, 2.0, 3.0))
 
@@ -165,7 +166,7 @@ def test_the_behaviour_table_shows_the_rows() -> None:
         assert float(shown[1]) == pytest.approx(row.forget, abs=0.005)
         assert float(shown[2].replace("−", "-")) == pytest.approx(row.learned, abs=0.005)
         assert shown[3] == f"{row.kept_words} ({round(row.forget * 100)}%)"
-        assert shown[4] == row.learnt_words and shown[5] == row.reading
+        assert shown[4] == row.learned_words and shown[5] == row.reading
 
 
 def test_the_componentwise_table_shows_the_example() -> None:

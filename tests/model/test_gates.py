@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -15,6 +19,7 @@ from lstm_viz.model.gates import (
     Gates,
     Neuron,
     Weights,
+    lstm_activations,
     lstm_step,
     rnn_step,
     sigmoid,
@@ -94,7 +99,10 @@ def test_extremes_have_correct_limits_without_warnings() -> None:
     np.testing.assert_array_equal(big.candidate, [1.0, -1.0])
     np.testing.assert_array_equal(big.ltm, [4.0, 0.0])
     np.testing.assert_allclose(big.stm, [math.tanh(4.0), 0.0])
-    assert sigmoid(-745.2) > 0 or sigmoid(-745.2) == 0  # no overflow warning either way
+    # e^(−745) is the smallest subnormal float64; past it the gate is exactly 0, with no overflow
+    # in e^(+x) on the way (the warning filter turns one into a failure).
+    assert sigmoid(-745.0) == math.exp(-745.0) > 0
+    assert sigmoid(-746.0) == 0.0 and sigmoid(40.0) == 1.0
     assert sigmoid(np.float64(-1e308)) == 0.0
 
 
@@ -152,7 +160,7 @@ def test_override_replaces_the_gate_and_everything_downstream_follows(
 ) -> None:
     low, high = GATE_RANGES[gate]
     value = low + fraction * (high - low)
-    cell = step(s, c, **{gate: value})
+    cell = step(s, c, **{gate: value})  # type: ignore[arg-type]
     free = step(s, c)
     assert getattr(cell, gate) == value
     for other in set(GATE_RANGES) - {gate}:
@@ -298,7 +306,7 @@ def test_bad_weights_are_refused() -> None:
     with pytest.raises(ValueError, match=r"Neuron\.w contains NaN"):
         Neuron(np.nan)
     with pytest.raises(ValueError, match=r"Neuron\.b must be one number"):
-        Neuron(1.0, [0.0, 1.0])
+        Neuron(1.0, [0.0, 1.0])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"Weights\.output must be a Neuron"):
         Weights(output=1.0)  # type: ignore[arg-type]
 
@@ -329,4 +337,169 @@ def test_gates_is_immutable() -> None:
     cell = step(0.0, 0.0)
     assert isinstance(cell, Gates)
     with pytest.raises(AttributeError):
-        cell.forget = 0.2  # type: ignore[misc]
+        cell.forget = 0.2  # type: ignore[misc, assignment]
+
+
+# --- overflow, exact numbers, masked arrays, returned arrays ---------------------------------
+
+
+def _one_unit(xw: float, b_ih: float, hw: float, b_hh: float) -> tuple[np.ndarray, ...]:
+    """Arguments of a one-unit LSTM whose every gate has pre-activation xw + b_ih + hw + b_hh."""
+    return (
+        np.array([1.0]),
+        np.array([1.0]),
+        np.array([0.5]),
+        np.full((4, 1), xw),
+        np.full((4, 1), hw),
+        np.full(4, b_ih),
+        np.full(4, b_hh),
+    )
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize(
+    ("terms", "sign"),
+    [
+        # (1.5 + 1.5 − 1.7 − 1.7)·1e308 < 0, but the first sum already overflows to +inf.
+        ((1.5e308, 1.5e308, -1.7e308, -1.7e308), -1),
+        # +inf − inf on the way to a true value of 0.
+        ((1.7e308, 1.7e308, -1.7e308, -1.7e308), 0),
+        # beyond float64 altogether: the gates take their limits.
+        ((1.7e308, 1.7e308, 1.0, 0.0), 1),
+        ((-1.7e308, -1.7e308, -1.0, 0.0), -1),
+    ],
+)
+def test_overflowing_preactivations_give_the_true_limits(
+    terms: tuple[float, ...], sign: int
+) -> None:
+    x, h, c, w_ih, w_hh, b_ih, b_hh = _one_unit(*terms)
+    cell = lstm_activations(x, h, c, w_ih, w_hh, b_ih, b_hh)
+    gate = {1: 1.0, 0: 0.5, -1: 0.0}[sign]
+    assert (cell.input[0], cell.forget[0], cell.output[0]) == (gate, gate, gate)
+    assert cell.candidate[0] == float(sign)
+    assert cell.ltm[0] == gate * 0.5 + gate * sign
+    for value in cell:
+        assert np.isfinite(value).all()
+    rnn = rnn_step(x, h, w_ih[:1], w_hh[:1], b_ih[:1], b_hh[:1])
+    assert rnn[0] == float(sign)
+
+
+@pytest.mark.filterwarnings("error")
+def test_the_scalar_cell_takes_its_limits_when_w_times_s_overflows() -> None:
+    big = Weights(*(Neuron(1e308, 0.0) for _ in range(4)))
+    cell = step([1e10, -1e10], 0.0, weights=big)
+    np.testing.assert_array_equal(cell.forget, [1.0, 0.0])
+    np.testing.assert_array_equal(cell.candidate, [1.0, -1.0])
+    np.testing.assert_array_equal(cell.ltm, [1.0, 0.0])
+
+
+def test_masked_arrays_are_refused_not_unmasked() -> None:
+    masked = np.ma.masked_array([0.5, 1e9], mask=[False, True])
+    with pytest.raises(TypeError, match="s is a masked array"):
+        step(masked, 0.0)
+    with pytest.raises(TypeError, match="x is a masked array"):
+        sigmoid(masked)
+    x, h, c, w_ih, w_hh, b_ih, b_hh = _one_unit(1.0, 0.0, 1.0, 0.0)
+    with pytest.raises(TypeError, match="h_prev is a masked array"):
+        lstm_step(x, np.ma.masked_array(h), c, w_ih, w_hh, b_ih, b_hh)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "words"),
+    [
+        ("1", TypeError, "x must be a real number"),
+        (None, TypeError, "x must be a real number"),
+        (np.nan, ValueError, "x contains NaN"),
+        ([0.0, np.inf], ValueError, "x contains an infinity"),
+        (1j, TypeError, "x must hold real numbers"),
+    ],
+)
+def test_sigmoid_checks_its_argument_like_the_rest(value: object, error: type, words: str) -> None:
+    with pytest.raises(error, match=words):
+        sigmoid(value)  # type: ignore[arg-type]
+
+
+def test_exact_real_numbers_are_accepted_as_their_nearest_float() -> None:
+    exact = step(Fraction(1, 3), Decimal("0.25"), forget=Fraction(1, 2))  # type: ignore[arg-type]
+    assert exact == step(1 / 3, 0.25, forget=0.5)
+    assert step(2**64, 0.0).forget == 1.0
+    assert step([Fraction(1, 2), 2**70, Decimal("-1.5")], 0.0).ltm.shape == (3,)  # type: ignore[arg-type]
+    assert Neuron(Fraction(1, 4), Decimal("2")) == Neuron(0.25, 2.0)  # type: ignore[arg-type]
+    assert sigmoid(Fraction(0)) == 0.5  # type: ignore[arg-type]
+    x, h, c, w_ih, w_hh, b_ih, b_hh = _one_unit(1.0, 0.0, 1.0, 0.0)
+    as_fractions = [[Fraction(1)]] * 4
+    assert (
+        lstm_step(x, h, c, as_fractions, w_hh, b_ih, b_hh)[0]  # type: ignore[arg-type]
+        == lstm_step(x, h, c, w_ih, w_hh, b_ih, b_hh)[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "words"),
+    [
+        pytest.param(10**400, ValueError, r"s holds a number \(int\) beyond", id="int"),
+        pytest.param(Fraction(10**400, 3), ValueError, "beyond float64's range", id="Fraction"),
+        pytest.param(Decimal("1e400"), ValueError, "beyond float64's range", id="Decimal"),
+        pytest.param(
+            np.longdouble(2) ** 1100,
+            ValueError,
+            "beyond float64's range",
+            id="long",
+            marks=pytest.mark.skipif(np.isinf(np.longdouble(2) ** 1100), reason="no long double"),
+        ),
+        pytest.param(Decimal("NaN"), ValueError, "s contains NaN", id="Decimal-NaN"),
+        pytest.param([1.0, object()], TypeError, "pass floats, ints, Fractions", id="object"),
+        pytest.param([Fraction(1), True], TypeError, "element of type bool", id="bool"),
+    ],
+)
+def test_exact_numbers_beyond_float64_are_refused_by_name(
+    value: object, error: type, words: str
+) -> None:
+    with pytest.raises(error, match=words):
+        step(value, 0.0)  # type: ignore[arg-type]
+
+
+def _assert_read_only_and_apart(arrays: Mapping[str, object], inputs: Mapping[str, object]) -> None:
+    """Every returned array is read-only and shares no memory with another or with an input."""
+    returned = {k: v for k, v in arrays.items() if isinstance(v, np.ndarray)}
+    assert returned, "no arrays to check"
+    for name, array in returned.items():
+        assert not array.flags.writeable, f"{name} is writeable"
+    for (a, x), (b, y) in itertools.combinations(returned.items(), 2):
+        assert not np.shares_memory(x, y), f"{a} and {b} share memory"
+    for name, array in returned.items():
+        for argument, value in inputs.items():
+            if isinstance(value, np.ndarray):
+                assert not np.shares_memory(array, value), f"{name} shares memory with {argument}"
+
+
+def test_every_field_of_gates_is_read_only_and_its_own() -> None:
+    s, c = np.linspace(-2, 2, 5)[:, None], np.array([-1.0, 0.0, 1.0])
+    for overrides in ({}, {"forget": np.full((5, 1), 0.5)}):
+        cell = step(s, c, **overrides)  # type: ignore[arg-type]
+        _assert_read_only_and_apart(cell.as_dict(), {"s": s, "c": c, **overrides})
+    # As reported: one field made writeable again and written must leave every other as it was.
+    cell = step(np.zeros(3), 1.0)
+    before = {name: np.array(value) for name, value in cell.as_dict().items()}
+    try:
+        cell.forget.flags.writeable = True
+        cell.forget[...] = 0.25
+    except ValueError:  # numpy refuses: a view of a read-only array stays read-only
+        pass
+    for name, value in before.items():
+        if name != "forget":
+            np.testing.assert_array_equal(getattr(cell, name), value, err_msg=name)
+
+
+def test_the_general_cells_return_read_only_arrays_of_their_own() -> None:
+    rng = np.random.default_rng(4)
+    params = _params(rng, 3, 2)
+    x, h0, c0 = rng.normal(size=(2, 3)), rng.normal(size=(2, 2)), rng.normal(size=(2, 2))
+    given = dict(zip(("w_ih", "w_hh", "b_ih", "b_hh"), params, strict=True))
+    inputs = {"x": x, "h": h0, "c": c0, **given}
+    _assert_read_only_and_apart(lstm_activations(x, h0, c0, *params)._asdict(), inputs)
+    h1, c1 = lstm_step(x, h0, c0, *params)
+    _assert_read_only_and_apart({"h": h1, "c": c1}, inputs)
+    rnn = _params(rng, 3, 2, blocks=1)
+    _assert_read_only_and_apart({"h": rnn_step(x, h0, *rnn)}, {"x": x, "h": h0})
+    _assert_read_only_and_apart({"sigmoid": sigmoid(x)}, {"x": x})

@@ -1,34 +1,67 @@
-"""The explorer's figure, data for the script, state links and behaviour table (no browser)."""
+"""The explorer's HTML, drawn at build time: both figures at a state, the controls, the table,
+the script's data, the colours and the words (no browser; tests/site/test_explorer_*.py run it)."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from lstm_viz.model import state
+from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATE_RANGES, GATES, Neuron, Weights, step
-from lstm_viz.model.table import BANDS
+from lstm_viz.model.presets import PRESETS, original_table_fit
+from lstm_viz.model.sequence import MAX_STEPS, run_sequence
+from lstm_viz.model.table import BANDS, band_of
 from lstm_viz.presentation import explorer as ex
-from lstm_viz.presentation.embed import bundle_for
-from lstm_viz.presentation.html_tables import behaviour_table_html
+from lstm_viz.presentation.explorer import cell_figure, controls, guide, palette, sequence_figure
+
+ROOT = Path(__file__).resolve().parents[2]
+SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _trace(fig, role: str):
-    return fig.data[ex.TRACES[role]]
+def _svg(markup: str) -> ET.Element:
+    return ET.fromstring(markup.replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1))
 
 
-def test_the_figure_uses_only_traces_of_the_basic_bundle() -> None:
-    fig = ex.explorer_figure()
-    assert {trace.type for trace in fig.data} <= {"scatter", "bar"}
-    assert bundle_for(fig) == "basic"
+def _get(element: ET.Element | None, name: str) -> str:
+    """An attribute that must be there."""
+    assert element is not None and element.get(name) is not None, name
+    return str(element.get(name))
 
 
+def _find(element: ET.Element, tag: str) -> ET.Element:
+    """A child that must be there."""
+    found = element.find(tag)
+    assert found is not None, tag
+    return found
+
+
+def _search(pattern: str, text: str) -> re.Match[str]:
+    found = re.search(pattern, text)
+    assert found, pattern
+    return found
+
+
+def _translate(mark: ET.Element | None) -> tuple[float, float]:
+    x, y = _search(r"translate\(([-\d.]+),([-\d.]+)\)", _get(mark, "transform")).groups()
+    return float(x), float(y)
+
+
+def _cell(s, c, overrides, layout=cell_figure.LAYOUTS[0], weights=Weights()):
+    cell = step(s, c, weights=weights, **overrides)
+    free = step(s, c, weights=weights)
+    return _svg(cell_figure.cell_svg(layout, s, c, cell, free, ex.NAMES, "t", "x")), cell, free
+
+
+@pytest.mark.parametrize("layout", cell_figure.LAYOUTS, ids=lambda layout: layout.name)
 @pytest.mark.parametrize(
-    ("stm", "ltm", "overrides"),
+    ("s", "c", "overrides"),
     [
         (0.5, 1.0, {}),
         (-4.0, 2.5, {"forget": 0.9}),
@@ -36,119 +69,213 @@ def test_the_figure_uses_only_traces_of_the_basic_bundle() -> None:
         (-6.0, 0.0, {"forget": 1.0, "input": 0.25, "candidate": 0.5, "output": 0.0}),
     ],
 )
-def test_every_point_is_the_value_step_computes(stm, ltm, overrides) -> None:
-    fig = ex.explorer_figure(stm, ltm, overrides=overrides)
-    cell = step(stm, ltm, **overrides)
-    free = step(stm, ltm)
-    assert list(_trace(fig, "stm").y) == [stm]
-    assert np.allclose(_trace(fig, "gates").y, [getattr(cell, g) for g in GATES], atol=0)
-    ltm_column = [ltm, cell.kept, cell.learned, cell.ltm, cell.stm]
-    assert np.allclose(_trace(fig, "ltm").y, ltm_column, atol=0)
-    # The open circles hold what the cell computes, shown only for the gates the reader set.
-    assert np.allclose(_trace(fig, "computed").y, [getattr(free, g) for g in GATES], atol=0)
-    shown = [1 if g in overrides else 0 for g in GATES]
-    assert list(_trace(fig, "computed").marker.opacity) == shown
-    symbols = ["diamond" if g in overrides else "circle" for g in GATES]
-    assert list(_trace(fig, "gates").marker.symbol) == symbols
+def test_every_mark_stands_at_the_value_step_computes(layout, s, c, overrides) -> None:
+    svg, cell, free = _cell(s, c, overrides, layout)
+    values = {"s": s, "c_prev": c, **{k: float(v) for k, v in cell.as_dict().items()}}
+    geometry = json.loads(svg.get("data-geometry"))
+    seen = set()
+    for col in svg.iter(f"{SVG}g"):
+        if "col" not in col.get("class", "").split():
+            continue
+        key = col.get("data-key")
+        seen.add(key)
+        panel = next(p for p, keys in cell_figure.COLUMNS.items() if key in keys)
+        y = layout.panel(panel).y(values[key])
+        assert geometry[panel]["top"] == layout.boxes[panel][2]
+        mark = col.find(f"{SVG}g")
+        assert _translate(mark)[1] == pytest.approx(y, abs=0.006), key
+        # A handle for what the reader drags, a square for what the cell computes.
+        assert ("handle" in mark.get("class")) == (key in cell_figure.DRAGGABLE)
+        assert (mark.find(f"{SVG}rect") is not None) == (key not in cell_figure.DRAGGABLE)
+        assert col.find(f"{SVG}text").text == number(values[key])
+        ghost = col.find(f"{SVG}circle")
+        if key in GATES:
+            assert ("is-set" in col.get("class")) == (key in overrides)
+            assert float(ghost.get("cy")) == pytest.approx(
+                layout.panel("gates").y(float(getattr(free, key))), abs=0.006
+            )
+    assert seen == {k for keys in cell_figure.COLUMNS.values() for k in keys}
+    assert svg.find(f"{SVG}title").text == "t"
 
 
-def test_stems_reach_from_zero_to_each_value() -> None:
-    fig = ex.explorer_figure(-1.0, 2.0)
-    trace = _trace(fig, "ltm")
-    assert trace.y[0] == 2.0 and trace.error_y.arrayminus[0] == 2.0
-    for y, up, down in zip(trace.y, trace.error_y.array, trace.error_y.arrayminus, strict=True):
-        assert (up, down) == ((0.0, y) if y >= 0 else (-y, 0.0))  # from y down or up to zero
+@pytest.mark.parametrize("s", [b.stated for b in BANDS] + [2.0, -2.0, 0.0, 6.0, -6.0])
+def test_the_shaded_band_is_the_band_of_s(s: float) -> None:
+    svg, _, _ = _cell(s, 0.0, {})
+    rect = next(r for r in svg.iter(f"{SVG}rect") if "band" in r.get("class", ""))
+    panel = cell_figure.LAYOUTS[0].panel("s")
+    band = band_of(s)
+    top, height = float(rect.get("y")), float(rect.get("height"))
+    assert top == pytest.approx(panel.y(min(band.high, state.S_RANGE[1])), abs=0.006)
+    assert top + height == pytest.approx(panel.y(max(band.low, state.S_RANGE[0])), abs=0.01)
 
 
-@pytest.mark.parametrize("stm", [b.stated for b in BANDS] + [2.0, -2.0, 0.0, 6.0, -6.0])
-def test_the_shaded_band_is_the_band_of_the_stm(stm: float) -> None:
-    bar = _trace(ex.explorer_figure(stm), "band")
-    low, high = bar.base[0], bar.base[0] + bar.y[0]
-    band = next(b for b in BANDS if b.low <= stm < b.high)
-    assert low == max(band.low, state.S_RANGE[0]) and high == min(band.high, state.S_RANGE[1])
-    assert low <= stm <= high
+def _series_points(svg: ET.Element, key: str) -> list[tuple[float, float]]:
+    group = next(
+        g for g in svg.iter(f"{SVG}g") if g.get("data-key") == key and "series" in _get(g, "class")
+    )
+    points = _get(group.find(f"{SVG}polyline"), "points").split()
+    return [(float(p.split(",")[0]), float(p.split(",")[1])) for p in points]
 
 
-def test_the_script_gets_weights_ranges_and_bands_from_python() -> None:
-    weights = Weights(forget=Neuron(2.0, -1.0), candidate=Neuron(0.5, 0.25))
-    meta = ex.explorer_figure(weights=weights).layout.meta["lstm_explorer"]
-    assert meta["weights"]["forget"] == [2.0, -1.0]
-    assert meta["weights"]["candidate"] == [0.5, 0.25]
-    assert meta["weights"]["input"] == [1.0, 0.0]
-    assert meta["ranges"]["stm"] == list(state.S_RANGE)
-    assert meta["ranges"]["ltm"] == list(state.C_PREV_RANGE)
-    for gate, bounds in GATE_RANGES.items():
-        assert meta["ranges"][gate] == list(bounds)
-    assert [b["key"] for b in meta["bands"]] == [b.key for b in BANDS]
-    for sent, band in zip(meta["bands"], BANDS, strict=True):
-        assert sent["low"] == (band.low if math.isfinite(band.low) else None)
-        assert sent["high"] == (band.high if math.isfinite(band.high) else None)
-    assert meta["hash"] == {
-        "stm": "s",
-        "ltm": "c",
-        "forget": "f",
-        "input": "i",
-        "candidate": "g",
-        "output": "o",
+@pytest.mark.parametrize("layout", sequence_figure.LAYOUTS, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_the_sequence_figure_draws_run_sequence(layout, preset: str) -> None:
+    weights = PRESETS[preset].weights
+    run = run_sequence(state.DEFAULT_X, 1.5, weights=weights, output=0.5)
+    svg = _svg(sequence_figure.sequence_svg(layout, run, {"output"}, "t", "x"))
+    steps = len(run)
+    scale = sequence_figure.memory_scale([run.c0, *run.ltm])
+    gates, memory = layout.panel("gates", scale), layout.panel("memory", scale)
+    for gate in GATES:
+        expected = [(layout.x(t + 1, steps), gates.y(v)) for t, v in enumerate(getattr(run, gate))]
+        assert np.allclose(_series_points(svg, gate), expected, atol=0.006), gate
+    ltm = [(layout.x(t, steps), memory.y(v)) for t, v in enumerate([run.c0, *run.ltm])]
+    assert np.allclose(_series_points(svg, "ltm"), ltm, atol=0.006)
+    stm = [(layout.x(t, steps), memory.y(v)) for t, v in enumerate([0.0, *run.stm])]
+    assert np.allclose(_series_points(svg, "stm"), stm, atol=0.006)
+    handles = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "step"]
+    assert len(handles) == MAX_STEPS  # all drawn; those past T hidden
+    for g in handles:
+        t = int(_get(g, "data-t"))
+        assert (g.get("display") == "none") == (t > steps)
+        if t <= steps:
+            x, y = _translate(g.find(f"{SVG}g"))
+            assert (x, y) == pytest.approx(
+                (layout.x(t, steps), layout.panel("x").y(run.x[t - 1])), abs=0.006
+            )
+    held = next(
+        g
+        for g in svg.iter(f"{SVG}g")
+        if g.get("data-key") == "output" and "series" in _get(g, "class")
+    )
+    assert "is-set" in _get(held, "class")
+
+
+def _legend(svg: ET.Element) -> dict[str, str]:
+    return {
+        _get(g, "data-key"): _find(g, f"{SVG}text").text or ""
+        for g in svg.iter(f"{SVG}g")
+        if "legend" in g.get("class", "") and g.get("display") != "none"
     }
 
 
-def test_the_page_html_is_valid_json_with_no_infinity_and_the_same_every_time() -> None:
-    first, second = ex.explorer().html, ex.explorer().html
-    assert first == second
-    data = re.search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
+def test_coinciding_gates_are_drawn_once_and_named_together() -> None:
+    layout = sequence_figure.LAYOUTS[0]
+    tied = _svg(sequence_figure.sequence_svg(layout, run_sequence([1.0, -2.0]), set(), "t", "x"))
+    legend = _legend(tied)
+    assert legend["forget"] == "f = i = o" and legend["candidate"] == "g"
+    assert "input" not in legend and "output" not in legend
+    hidden = [g.get("data-key") for g in tied.iter(f"{SVG}g") if "is-under" in g.get("class", "")]
+    assert hidden == ["input", "output"]
+    latch = run_sequence([1.0, -2.0], weights=PRESETS["latch"].weights)
+    apart = _svg(sequence_figure.sequence_svg(layout, latch, set(), "t", "x"))
+    assert {k: v for k, v in _legend(apart).items() if k in GATES} == {
+        "forget": "f", "input": "i", "candidate": "g", "output": "o"
+    }  # fmt: skip
+
+
+def test_the_sequence_table_lists_every_step_to_three_places() -> None:
+    run = run_sequence([4.0, 0.0, -4.0], -1.0, weights=PRESETS["latch"].weights)
+    table = ET.fromstring(sequence_figure.sequence_table(run, "sequence-table"))
+    assert table.get("id") == "sequence-table"
+    head = ["".join(th.itertext()) for th in _find(table, "thead").iter("th")]
+    assert head == ["t", "xt", "ft", "it", "gt", "ot", "ct", "ht"]
+    rows = _find(table, "tbody").findall("tr")
+    assert len(rows) == len(run)
+    for t, row in enumerate(rows):
+        cells = ["".join(c.itertext()) for c in row]
+        assert cells[0] == str(t + 1)
+        fields = ("x", "forget", "input", "candidate", "output", "ltm", "stm")
+        assert cells[1:] == [number(float(getattr(run, f)[t]), ".3f") for f in fields]
+
+
+def test_the_script_gets_the_models_numbers() -> None:
+    data = ex.script_data()
+    assert data["keys"] == list(state.HASH_KEYS.items())
+    assert data["decimals"] == state.DECIMALS
+    assert data["number"] == state.NUMBER
+    assert data["maxSteps"] == MAX_STEPS
+    for name, bounds in state.RANGES.items():
+        assert data["ranges"][name] == list(bounds)
+    for gate, bounds in GATE_RANGES.items():
+        assert data["ranges"][gate] == list(bounds)
+    assert data["defaults"]["x"] == list(state.DEFAULT_X)
+    assert data["defaults"]["s"] == state.DEFAULT_S
+    for sent, band in zip(data["bands"], BANDS, strict=True):
+        assert sent["key"] == band.key
+        assert sent["low"] == (band.low if math.isfinite(band.low) else None)
+        assert sent["high"] == (band.high if math.isfinite(band.high) else None)
+    latch = PRESETS["latch"].weights
+    assert data["presets"]["latch"]["w_input"] == latch.input.w
+    assert data["book"] == state.values_of(Weights())
+
+
+def test_the_page_html_needs_no_plotly() -> None:
+    # (The same bytes in every process: tests/test_same_bytes.py.)
+    first = ex.explorer().html + ex.sequence().html
+    data = _search(r'id="lstm-explorer-data">(.*?)</script>', first).group(1)
     assert "Infinity" not in data and "NaN" not in data
-    spec = json.loads(data)
-    assert spec["layout"]["dragmode"] is False and spec["layout"]["hovermode"] is False
-    assert all(spec["layout"][axis]["fixedrange"] for axis in spec["layout"] if "axis" in axis)
-    assert 'data-lstm-viz-scripts="explorer.css explorer.js"' in first
+    json.loads(data)
+    assert 'data-lstm-viz-modules="explorer/main.js"' in first
+    assert "plotly" not in first.lower() and "data-plotly-bundle" not in first
     assert "<noscript>" in first and "needs JavaScript" in first
+    assert first.count('id="sequence-table"') == 1
+    assert "_SCRIPT_KEYS" not in (ROOT / "lstm_viz/presentation/explorer/__init__.py").read_text()
 
 
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        ((), "#s=0.5&c=1"),
-        ((4, -1.25), "#s=4&c=-1.25"),
-        ((-6, 3), "#s=-6&c=3"),
-        ((0.123456, -0.00001), "#s=0.1235&c=0"),
-    ],
-)
-def test_state_hash(args, expected) -> None:
-    assert state.state_hash(*args) == expected
+def test_every_slider_has_the_models_range_and_value() -> None:
+    html = ex.explorer().html + ex.sequence().html
+    sliders = re.findall(r'<input type="range" id="lstm-explorer-([a-z_]+)"[^>]*>', html)
+    assert set(sliders) == {"s", "c_prev", *GATES, *state.values_of(Weights()), "t", "x"}
+    for name in ("s", "c_prev", "w_forget", "b_output", "x"):
+        tag = _search(rf'<input type="range" id="lstm-explorer-{name}"[^>]*>', html).group(0)
+        low, high = state.RANGES[name]
+        assert f'min="{low:g}"' in tag and f'max="{high:g}"' in tag, tag
 
 
-def test_state_hash_lists_overrides_in_a_fixed_order() -> None:
-    link = state.state_hash(1, 2, output=0.5, forget=0.25, candidate=-1)
-    assert link == "#s=1&c=2&f=0.25&g=-1&o=0.5"
+def test_presets_are_links_that_reopen_their_weights() -> None:
+    html = ex.explorer().html
+    links = dict(
+        re.findall(r'<a class="lstm-explorer-preset" href="([^"]+)" data-preset="([a-z-]+)"', html)
+    )
+    assert sorted(links.values()) == sorted(PRESETS)
+    for href, key in links.items():
+        parsed = state.parse_state(href.lstrip("#").replace("&amp;", "&"))
+        assert state.weights_of(parsed) == PRESETS[key].weights
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"s": 6.5}, "s must lie in"),
-        ({"c_prev": -3.01}, "c_prev must lie in"),
-        ({"forget": 1.2}, "override forget must lie in"),
-        ({"candidate": -1.5}, "override candidate must lie in"),
-        ({"s": float("nan")}, "s contains NaN"),
-        ({"s": [1.0, 2.0]}, "s must be one number"),
-        ({"gate": 0.5}, "overrides name no gate: gate"),
-    ],
-)
-def test_bad_states_are_refused_by_name(kwargs, message) -> None:
-    with pytest.raises(ValueError, match=message):
-        state.state_hash(**kwargs)
+def test_the_fit_note_is_computed() -> None:
+    fit = original_table_fit()
+    note = controls.fit_note()
+    assert not fit.exact and "No weights reproduce" in note
+    assert number(fit.mismatch) in note
 
 
-def test_bad_figure_states_are_refused() -> None:
-    with pytest.raises(ValueError, match="override output must lie in"):
-        ex.explorer_figure(overrides={"output": -0.1})
-    with pytest.raises(ValueError, match="overrides name no gate: f"):
-        ex.explorer_figure(overrides={"f": 0.1})
-    with pytest.raises(TypeError, match="s must be a real number"):
-        ex.explorer_figure("1")
+def test_every_colour_stands_out_on_both_themes() -> None:
+    for theme, colours in palette.palette().items():
+        for key, colour in colours.items():
+            assert palette.contrast(colour, palette.BACKGROUNDS[theme]) >= 3.0, (theme, key)
+    assert palette.contrast("#ffffff", "#000000") == pytest.approx(21.0)
 
 
-def test_the_behaviour_table_names_each_row_by_its_band() -> None:
-    keys = re.findall(r'<tr data-key="([a-z-]+)">', str(behaviour_table_html()))
-    assert keys == [b.key for b in BANDS]
+def test_the_words_take_their_ranges_from_the_model() -> None:
+    words = guide.guide().html
+    for bounds in (state.S_RANGE, state.C_PREV_RANGE, state.X_RANGE, state.WEIGHT_RANGE):
+        assert guide.span(bounds) in words or guide.span(bounds, "and") in words
+    for alt in (ex.CELL_ALT, ex.SEQUENCE_ALT):
+        assert not re.search(r"(?<![\w.])[−-]?\d", alt.replace(guide.span(state.S_RANGE), "")
+                             .replace(guide.span(state.C_PREV_RANGE), "")
+                             .replace(guide.span(state.X_RANGE), "")
+                             .replace("x_t", "").replace("h_t", "").replace("c_t", "")
+                             .replace("from 0", "")), alt  # fmt: skip
+    page = (ROOT / "book" / "explorer.md").read_text()
+    prose = re.sub(r"```.*?```", "", page, flags=re.S)
+    assert not re.search(r"[−-]?\d+(\.\d+)?\s+(to|and)\s+[−-]?\d", prose), "a range typed by hand"
+
+
+def test_a_weight_change_reaches_the_figure() -> None:
+    weights = Weights(forget=Neuron(2.0, -1.0))
+    svg, cell, _ = _cell(1.0, 1.0, {}, weights=weights)
+    assert float(cell.forget) == pytest.approx(1 / (1 + math.exp(-1.0)))
+    col = next(g for g in svg.iter(f"{SVG}g") if g.get("data-key") == "forget")
+    assert col.find(f"{SVG}text").text == number(float(cell.forget))

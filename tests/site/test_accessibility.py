@@ -45,6 +45,6 @@ def test_every_image_has_alt_text_and_every_svg_a_title(built_site: Path) -> Non
                 continue
             root = ET.parse(svg_file).getroot()
             title = root.find(SVG_TITLE)
-            assert title is not None and title.text.strip(), f"{svg_file} has no <title>"
+            assert title is not None and (title.text or "").strip(), f"{svg_file} has no <title>"
             linked += 1
     assert inline >= 4 and linked >= 1

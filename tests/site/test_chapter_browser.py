@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lstm_viz.presentation.diagrams import DIAGRAMS
+
 pytestmark = pytest.mark.browser
 
 # For every text and memory line of the diagrams: its colour and the page background behind it,
@@ -54,7 +56,7 @@ def test_diagrams_are_legible_in_both_themes_and_at_phone_width(
     page = seen.page
     page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
     found = page.evaluate(MEASURE)
-    assert len(found["widths"]) == 4
+    assert len(found["widths"]) == len(DIAGRAMS)
     assert all(w >= 320 for w in found["widths"]), found["widths"]
     assert found["minFont"] >= 10, f"smallest diagram label is {found['minFont']:.1f} px"
     low = [(t, round(r, 2)) for t, r in found["texts"] if r < 4.5]

@@ -79,9 +79,9 @@ def test_every_figure_has_its_still_at_each_width(built_site: Path) -> None:
     for page in html_pages(built_site):
         html = page.read_text()
         for name, inner in FIGURE.findall(html):
-            spec = json.loads(
-                re.search(rf'id="{name}-data">(.*?)</script>', html, re.DOTALL).group(1)
-            )
+            data = re.search(rf'id="{name}-data">(.*?)</script>', html, re.DOTALL)
+            assert data, f"{name}: no JSON"
+            spec = json.loads(data.group(1))
             assert inner.startswith('<div class="lstm-viz-still" aria-hidden="true">'), name
             boxes = re.findall(STILL, inner)
             height = str(spec["layout"].get("height", 450))
@@ -123,7 +123,7 @@ def test_plotly_is_fetched_only_when_a_figure_nears(browser, site_url: str) -> N
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     fetched: list[str] = []
-    page.on("request", lambda r: PLOTLY.search(r.url) and fetched.append(r.url))
+    page.on("request", lambda r: fetched.extend([r.url] if PLOTLY.search(r.url) else []))
     page.goto(f"{site_url}/book/rnn-vs-lstm.html", wait_until="load")
     page.wait_for_timeout(500)
     first = page.locator(".lstm-viz-figure").first

@@ -4,6 +4,7 @@ and a crawl that finds no broken internal link or #anchor."""
 from __future__ import annotations
 
 import itertools
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,13 +29,13 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
+        if anchor := a.get("id"):
+            self.ids.add(anchor)
+        if tag == "a" and (name := a.get("name")):
+            self.ids.add(name)
         for key in ("href", "src"):
-            if a.get(key) and tag in ("a", "link", "script", "img", "source", "iframe"):
-                self.links.append(a[key])
+            if (link := a.get(key)) and tag in ("a", "link", "script", "img", "source", "iframe"):
+                self.links.append(link)
         if tag == "img":
             self.images.append(a)
 
@@ -46,11 +47,21 @@ def _parse(path: Path) -> _Page:
 
 
 def broken_links(site: Path, pages: list[Path]) -> list[str]:
-    """Every link from ``pages`` to a file of ``site`` that is missing, or to an absent #anchor."""
+    """Every link from ``pages`` to a file of ``site`` that is missing, or to an absent #anchor.
+
+    Each page is parsed once, however many links lead to it.
+    """
     parsed: dict[Path, _Page] = {}
+
+    def parse(path: Path) -> _Page:
+        path = path.resolve()
+        if path not in parsed:
+            parsed[path] = _parse(path)
+        return parsed[path]
+
     broken = []
     for page in pages:
-        for link in _parse(page).links:
+        for link in parse(page).links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc:
                 continue
@@ -65,7 +76,7 @@ def broken_links(site: Path, pages: list[Path]) -> list[str]:
                 except ValueError as error:
                     broken.append(f"{page.relative_to(site)} → {link} ({error})")
             elif parts.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, _parse(target)).ids
+                ids = parse(target).ids
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)} → {link} (no such anchor)")
     return broken
@@ -91,6 +102,24 @@ def test_the_crawl_catches_missing_pages_and_anchors(tmp_path: Path) -> None:
         "a.html → #nowhere (no such anchor)",
         "a.html → b.html#s=1&c=9 (c_prev must lie in [-3, 3], got 9)",
     ]
+
+
+def test_the_crawl_parses_each_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "b.html").write_text('<h1 id="x">B</h1><h2 id="y">C</h2>')
+    links = "".join(f'<a href="b.html#{a}">{a}</a>' for a in "xyxyxy")
+    pages = [tmp_path / "a.html", tmp_path / "c.html"]
+    for page in pages:
+        page.write_text(links + '<a href="a.html">a</a><a href="#top" id="top">top</a>')
+    parsed: list[str] = []
+    real = _parse
+
+    def counted(path: Path) -> _Page:
+        parsed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(sys.modules[__name__], "_parse", counted)
+    assert broken_links(tmp_path, pages) == []
+    assert sorted(parsed) == ["a.html", "b.html", "c.html"]
 
 
 def test_every_image_has_alt_text(built_site: Path) -> None:

@@ -1,6 +1,9 @@
-"""Every script file of a page's head loads ``defer``; inline and async scripts stay as they are."""
+"""Every script file of a page's head loads ``defer``; inline, async and module scripts stay as
+they are."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sphinx.builders.html._assets import _JavaScript
 
@@ -8,13 +11,19 @@ from lstm_viz.sphinx.loading import deferred
 
 
 def test_a_script_file_is_deferred_keeping_its_place_and_attributes() -> None:
-    script = _JavaScript("_static/x.js", priority=200, **{"data-x": "1"})
+    script = _JavaScript("_static/x.js", priority=200, id="x")
     out = deferred(script)
     assert out.filename == "_static/x.js" and out.priority == 200
-    assert out.attributes == {"data-x": "1", "defer": "defer"}
+    assert out.attributes == {"id": "x", "defer": "defer"}
 
 
 def test_inline_and_async_scripts_are_left_alone() -> None:
     inline = _JavaScript("", body="var a = 1")
-    early = _JavaScript("_static/y.js", **{"async": "async"})
+    attributes: dict[str, Any] = {"async": "async"}  # a keyword: not writable as async=…
+    early = _JavaScript("_static/y.js", **attributes)
     assert deferred(inline) is inline and deferred(early) is early
+
+
+def test_a_module_is_left_alone() -> None:
+    module = _JavaScript("_static/explorer/main.js", type="module")
+    assert deferred(module) is module

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
+from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.errors import ExtensionError
 
@@ -12,7 +14,10 @@ from lstm_viz.sphinx.math import _render_page, typeset
 from tests.conftest import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
-APP = SimpleNamespace(confdir=str(ROOT), config=SimpleNamespace(mathjax_path="m/tex-chtml.js"))
+APP = cast(
+    Sphinx,
+    SimpleNamespace(confdir=str(ROOT), config=SimpleNamespace(mathjax_path="m/tex-chtml.js")),
+)
 
 
 def test_formulas_become_svg_with_their_mathml() -> None:
@@ -25,7 +30,7 @@ def test_formulas_become_svg_with_their_mathml() -> None:
 
 
 def test_a_page_gets_svg_math_and_loses_the_mathjax_scripts() -> None:
-    context = {
+    context: dict[str, Any] = {
         "body": '<p><span class="math notranslate nohighlight">\\(a &lt; b\\)</span></p>',
         "script_files": [
             _JavaScript("_static/m/tex-chtml.js", defer="defer"),
@@ -41,6 +46,8 @@ def test_a_page_gets_svg_math_and_loses_the_mathjax_scripts() -> None:
 
 
 def test_a_tex_error_stops_the_build_and_names_the_formula() -> None:
-    context = {"body": '<div class="math notranslate nohighlight">\\[\\frac{a}{\\]</div>'}
+    context: dict[str, Any] = {
+        "body": '<div class="math notranslate nohighlight">\\[\\frac{a}{\\]</div>'
+    }
     with pytest.raises(ExtensionError, match=r"page.*frac.*Missing close brace"):
         _render_page(APP, "page", "page.html", context, None)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from lstm_viz.model.claims import format_value
+from lstm_viz.model.claims import Claim, format_value
 from lstm_viz.model.state import parse_state
+from lstm_viz.sphinx.roles import STATEMENTS
+from tests.conftest import SphinxRun
 from tests.pages import parse
 
 # The roles alone, as the book's extension sets them up.
@@ -19,23 +19,15 @@ CONF = (
     "    from lstm_viz.sphinx.roles import setup_roles\n"
     "    setup_roles(app)\n"
 )
+Build = Callable[..., SphinxRun]
 
 
-def build(tmp_path: Path, pages: dict[str, str]) -> tuple[subprocess.CompletedProcess, Path]:
-    src, out = tmp_path / "src", tmp_path / "out"
-    (src / "book").mkdir(parents=True)
-    (src / "conf.py").write_text(CONF)
+def build(sphinx_project: Build, pages: dict[str, str], *, strict: bool = False) -> SphinxRun:
+    """The pages (docname → MyST text) under a home page's toctree, built with ``-n``."""
     toctree = "\n".join(name for name in pages)
-    (src / "index.md").write_text(f"# Home\n\n```{{toctree}}\n{toctree}\n```\n")
-    for name, text in pages.items():
-        (src / f"{name}.md").write_text(text)
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-q", str(src), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return result, out
+    files = {"index.md": f"# Home\n\n```{{toctree}}\n{toctree}\n```\n"}
+    files |= {f"{name}.md": text for name, text in pages.items()}
+    return sphinx_project(CONF, files, strict=strict, confoverrides={"nitpicky": True})
 
 
 CHAPTER = (
@@ -45,10 +37,10 @@ CHAPTER = (
 )
 
 
-def test_values_and_claims_are_written_with_what_they_state(tmp_path: Path) -> None:
-    result, out = build(tmp_path, {"book/lstm": CHAPTER})
-    assert result.returncode == 0 and not result.stderr.strip(), result.stderr
-    html = (out / "book" / "lstm.html").read_text()
+def test_values_and_claims_are_written_with_what_they_state(sphinx_project: Build) -> None:
+    run = build(sphinx_project, {"book/lstm": CHAPTER})
+    assert not run.warnings.strip(), run.warnings
+    html = run.html("book/lstm")
     page = parse(html)
     values = {s.attrs["data-key"]: s.text for s in page.iter("span") if "data-key" in s.attrs}
     assert values == {
@@ -61,11 +53,11 @@ def test_values_and_claims_are_written_with_what_they_state(tmp_path: Path) -> N
     assert "Try it" in html and "explorer.html" not in html
 
 
-def test_explore_links_into_the_explorer_page_when_the_book_has_one(tmp_path: Path) -> None:
+def test_explore_links_into_the_explorer_page_when_the_book_has_one(sphinx_project: Build) -> None:
     pages = {"book/lstm": CHAPTER, "book/explorer": "# Explorer\n\nDrag.\n"}
-    result, out = build(tmp_path, pages)
-    assert result.returncode == 0 and not result.stderr.strip(), result.stderr
-    html = (out / "book" / "lstm.html").read_text()
+    run = build(sphinx_project, pages)
+    assert not run.warnings.strip(), run.warnings
+    html = run.html("book/lstm")
     assert 'href="explorer.html#s=0.5&amp;c=1&amp;f=0"' in html
     assert 'href="explorer.html"' in html
 
@@ -74,16 +66,26 @@ def test_explore_links_into_the_explorer_page_when_the_book_has_one(tmp_path: Pa
     ("text", "warning"),
     [
         ("{claim}`made up <no-such-claim>`", "no claim named 'no-such-claim'"),
+        ("{claim}`the cell is wrong <made-false>`", "'made-false' does not hold for the model"),
         ("{val}`weight@0`", "quantity@where"),
         ("{explore}`go <s=1&c=0&f=2>`", "override forget must lie in [0, 1], got 2"),
         ("{explore}`go <s=1>`", "names both s and c"),
     ],
 )
-def test_a_wrong_statement_warns_so_a_strict_build_fails(
-    tmp_path: Path, text: str, warning: str
+def test_a_wrong_statement_fails_a_strict_build(
+    sphinx_project: Build, monkeypatch: pytest.MonkeyPatch, text: str, warning: str
 ) -> None:
-    result, _ = build(tmp_path, {"book/lstm": f"# Chapter\n\n{text}\n"})
-    assert warning in result.stderr
+    false = Claim("made-false", "Never.", lambda w: False)
+    monkeypatch.setitem(STATEMENTS.claims, "made-false", false)
+    run = build(sphinx_project, {"book/lstm": f"# Chapter\n\n{text}\n"}, strict=True)
+    assert run.app.statuscode == 1, "the strict build passed"
+    assert f"book/lstm.md:3: WARNING: {text.split('`')[0]}: " in run.warnings
+    assert warning in run.warnings
+
+
+def test_a_right_statement_passes_a_strict_build(sphinx_project: Build) -> None:
+    run = build(sphinx_project, {"book/lstm": CHAPTER}, strict=True)
+    assert run.app.statuscode == 0, run.warnings
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ The pictures grow step by step and keep every part where it was in the picture b
 * ``forget-learn`` — the box opened: *forget* and *learn* act on the LTM;
 * ``how-much-what`` — learning split into *how much* (σ) and *what* (tanh), forgetting a σ too,
   and the STM adjusted from the new LTM;
-* ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes.
+* ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes;
+* ``unrolled`` — the cell over three steps: the LTM line runs straight through
+  (:mod:`lstm_viz.presentation.diagrams.unrolled`).
 
 Each SVG carries a ``<title>`` and ``<desc>``, labels as real ``<text>``, and a ``viewBox`` so it
 scales to any width. The STM and LTM colours come from :data:`lstm_viz.presentation.style.COLOURS`;
@@ -21,8 +23,8 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lstm_viz.presentation.diagrams import cell
-from lstm_viz.presentation.diagrams.canvas import PALETTE, Canvas
+from lstm_viz.presentation.diagrams import cell, unrolled
+from lstm_viz.presentation.diagrams.canvas import HEIGHT, PALETTE, WIDTH, Canvas
 
 __all__ = [
     "DIAGRAMS",
@@ -38,15 +40,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Diagram:
-    """One of the chapter's pictures: its id, its title, and a description that doubles as alt."""
+    """One of the chapter's pictures: its id, its title, a description that doubles as alt, and
+    its drawing size (the canvas default unless it needs another)."""
 
     name: str
     title: str
     desc: str
     draw: Callable[[Canvas], None]
+    width: int = WIDTH
+    height: int = HEIGHT
 
 
-#: The four pictures in the order the chapter shows them.
+#: The pictures in the order the chapter shows them.
 DIAGRAMS: dict[str, Diagram] = {
     d.name: d
     for d in (
@@ -86,6 +91,18 @@ DIAGRAMS: dict[str, Diagram] = {
             "layer and multiplies it by the tanh of the new LTM, giving the new STM.",
             cell.gates,
         ),
+        Diagram(
+            "unrolled",
+            "The cell over three steps",
+            "The same cell drawn three times, for steps 1, 2 and 3 of a sequence, left to right. "
+            "The LTM line (purple, top) runs straight through all three, from c0 to c3; in each "
+            "step it meets only a multiplication (forget) and an addition (learn), both driven by "
+            "the step's gate layers. The STM (green, bottom) is made anew at every step: the "
+            "previous STM, joined by the step's input x, goes into the gate layers, and the new "
+            "STM, read out of the new LTM, comes out of them and runs on to the next step.",
+            unrolled.unrolled,
+            width=unrolled.WIDTH,
+        ),
     )
 }
 
@@ -99,7 +116,7 @@ def _diagram(name: str) -> Diagram:
 def diagram_svg(name: str) -> str:
     """The SVG markup of diagram ``name`` (one of :data:`DIAGRAMS`), the same on every call."""
     d = _diagram(name)
-    canvas = Canvas(f"lstm-dg-{d.name}", d.title, d.desc)
+    canvas = Canvas(f"lstm-dg-{d.name}", d.title, d.desc, width=d.width, height=d.height)
     d.draw(canvas)
     return canvas.svg()
 

@@ -3,6 +3,10 @@
 The STM and LTM colours come from :data:`lstm_viz.presentation.style.COLOURS`; everything else is
 drawn in ``currentColor``, so an SVG inlined in a page takes the page's text colour, and the two
 line colours are lightened when the book's theme is dark (``html[data-theme="dark"]``).
+
+No label is smaller than 16 drawing units: a diagram is drawn :data:`WIDTH` wide and scales to its
+column, about 330 px on a 375 px phone, so its smallest label is still over 11 CSS px there.
+Labels never sit across a wire, so none needs a halo.
 """
 
 from __future__ import annotations
@@ -73,11 +77,8 @@ def _style() -> str:
         ".lstm-dg .opened{fill:none;stroke:currentColor;stroke-width:1.2;stroke-dasharray:2 4;"
         "opacity:0.6}"
         ".lstm-dg .gate{fill:none;stroke:currentColor;stroke-width:1.4;stroke-dasharray:7 5}"
-        ".lstm-dg text.note{font-size:15px;font-style:italic}"
-        ".lstm-dg text.halo{stroke:var(--pst-color-background,Canvas);stroke-width:5px;"
-        "stroke-linejoin:round;paint-order:stroke}"
-        ".lstm-dg text.gate-name{font-size:15px;font-weight:600}"
-        ".lstm-dg tspan.sub{font-size:15px}"
+        ".lstm-dg text.note{font-style:italic}"
+        ".lstm-dg text.gate-name{font-weight:600}"
         f"{on_dark} path.ltm{{stroke:{dark['ltm-line']}}}"
         f"{on_dark} path.stm{{stroke:{dark['stm-line']}}}"
         f"{on_dark} .head.ltm{{fill:{dark['ltm-line']}}}"
@@ -94,7 +95,7 @@ class Canvas:
     def __init__(
         self, name: str, title: str, desc: str, *, width: int = WIDTH, height: int = HEIGHT
     ) -> None:
-        self.name = name
+        self.name, self.width, self.height = name, width, height
         self.root = ET.Element(
             "svg",
             {
@@ -111,6 +112,13 @@ class Canvas:
         ET.SubElement(self.root, "style").text = _style()
         self.back = ET.SubElement(self.root, "g")  # boxes behind everything else
         self.front = ET.SubElement(self.root, "g")
+
+    def resize(self, *, height: int) -> None:
+        """Make the drawing ``height`` tall. The width stays the same
+        (:data:`~lstm_viz.presentation.diagrams.canvas.WIDTH` by default), so that every
+        picture's labels keep one size on a phone."""
+        self.height = height
+        self.root.set("viewBox", f"0 0 {self.width} {height}")
 
     def path(self, points: list[tuple[float, float]], cls: str, *, arrow: bool = False) -> None:
         """A polyline through ``points``; ``arrow`` puts a head at its last point."""

@@ -1,0 +1,44 @@
+// eslint (pinned in package.json) over the book's browser files; `make lint` runs it.
+// The explorer's files are ES modules; the other page scripts are classic scripts.
+import js from "@eslint/js";
+
+const browser = Object.fromEntries(
+  [
+    "window", "document", "navigator", "location", "history", "performance", "console",
+    "setTimeout", "clearTimeout", "requestAnimationFrame", "getComputedStyle", "structuredClone",
+    "CustomEvent", "MutationObserver", "ResizeObserver", "IntersectionObserver", "DOMPoint", "URL", "Plotly",
+  ].map((name) => [name, "readonly"])
+);
+
+export default [
+  { ignores: ["_build/**", "node_modules/**", ".venv/**", ".tools/**"] },
+  js.configs.recommended,
+  {
+    files: ["lstm_viz/presentation/static/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: browser },
+    rules: {
+      // One concern a module, each under 400 lines (as for the Python modules).
+      "max-lines": ["error", { max: 399 }],
+      eqeqeq: "error",
+      "no-var": "off",
+      "prefer-const": "error",
+    },
+  },
+  {
+    files: ["lstm_viz/presentation/static/explorer/**/*.js"],
+    languageOptions: { sourceType: "module" },
+    rules: { "no-var": "error" },
+  },
+  {
+    // Build-time Node scripts (math typeset by MathJax's Node renderer).
+    files: ["lstm_viz/sphinx/**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { process: "readonly", require: "readonly", module: "writable", console: "readonly" },
+    },
+  },
+  {
+    files: ["eslint.config.mjs"],
+    languageOptions: { sourceType: "module" },
+  },
+];

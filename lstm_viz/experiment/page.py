@@ -1,0 +1,217 @@
+"""What the RNN-versus-LSTM page shows, one call per table or figure (``book/rnn-vs-lstm.md``).
+
+Each function reads the measured results (:func:`lstm_viz.experiment.results.results`, computed
+once per process) and returns something a notebook cell displays: a table of
+:mod:`lstm_viz.presentation.html_tables` or a figure of :mod:`lstm_viz.presentation.embed` with a
+text alternative written from the same numbers.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+
+from lstm_viz.experiment import figures
+from lstm_viz.experiment.results import results
+from lstm_viz.experiment.review_task import (
+    OPINIONS,
+    SCORES,
+    VERDICTS,
+    VOCABULARY,
+    random_reviews,
+)
+from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
+from lstm_viz.experiment.step_through import step_through
+from lstm_viz.experiment.values import format_value
+from lstm_viz.model.formatting import number
+from lstm_viz.presentation.embed import FigureHTML, show
+from lstm_viz.presentation.html_tables import HTMLTable, html_table
+
+__all__ = [
+    "accuracy_figure",
+    "gradient_figure",
+    "loss_figure",
+    "models_table",
+    "results_table",
+    "score_table",
+    "step_through_figure",
+    "stuck_table",
+    "task_examples",
+]
+
+_SAMPLE_SEED = 4
+
+
+def _stars(label: int) -> str:
+    return f"{SCORES[label]}/{max(SCORES)}"
+
+
+def _label(opinion: str, verdict: str) -> int:
+    """The class of a review with this opinion and verdict (see :data:`SCORES`)."""
+    return 2 * VERDICTS.index(verdict) + OPINIONS.index(opinion)
+
+
+def score_table() -> HTMLTable:
+    """The task's four scores: the verdict (rows) and the opinion (columns) together."""
+    head = ["", *(f"opinion <i>{word}</i>" for word in OPINIONS)]
+    rows = [
+        [f"verdict <i>{verdict}</i>", *(_stars(_label(opinion, verdict)) for opinion in OPINIONS)]
+        for verdict in VERDICTS
+    ]
+    caption = "A review's score needs its opinion and its verdict"
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-scores"))
+
+
+def task_examples() -> HTMLTable:
+    """The task's vocabulary and three reviews drawn by its generator, with their scores."""
+    words = ", ".join(f"<i>{w}</i>" for w in VOCABULARY)
+    reviews = random_reviews(np.random.default_rng(_SAMPLE_SEED), 3)
+    items = "".join(f"<li><i>{html.escape(r.text)}</i> — {_stars(r.label)}</li>" for r in reviews)
+    return HTMLTable(
+        f'<div class="lstm-viz-task"><p>The {len(VOCABULARY)} words of the task: {words}.</p>'
+        f"<p>Three reviews drawn by its generator:</p><ul>{items}</ul></div>"
+    )
+
+
+def models_table() -> HTMLTable:
+    """The four models side by side: cell, hidden units, parameters, forget gates' start."""
+    head = ["model", "cell", "hidden units", "parameters", "forget gates start"]
+    rows = [
+        [
+            figures.model_label(model),
+            spec.kind.upper(),
+            str(spec.hidden),
+            str(spec.parameters),
+            "(no gates)"
+            if spec.kind == "rnn"
+            else f"bias {format_value(f'forget-bias@{model}')}, "
+            f"{format_value(f'forget-open@{model}')} open",
+        ]
+        for model, spec in MODELS.items()
+    ]
+    caption = "The four models, each trained from the same seeds on the same reviews"
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-models", list(MODELS)))
+
+
+def results_table() -> HTMLTable:
+    """For each model and regime: how many runs learned the task, and the worst share any run
+    scored right at a distance it was trained on."""
+    head = ["model"]
+    for regime in REGIMES:
+        title = figures.REGIME_TITLES[regime]
+        head += [f"{title}: runs that learned", f"{title}: worst share right"]
+    rows = [
+        [
+            figures.model_label(model),
+            *(
+                cell
+                for regime in REGIMES
+                for cell in (
+                    f"{format_value(f'learned-runs@{regime}/{model}')} of {len(SEEDS)}",
+                    format_value(f"worst@{regime}/{model}"),
+                )
+            ),
+        ]
+        for model in MODELS
+    ]
+    caption = (
+        f"Runs that scored at least {format_value('learned-at')} of the test reviews right at "
+        "every distance their training reviews reached"
+    )
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-results", list(MODELS)))
+
+
+def stuck_table() -> HTMLTable:
+    """Every long-only run that did not learn: how it scores, and what it does with a *loved*
+    review whatever its opinion."""
+    r = results()
+    top = _stars(len(SCORES) - 1)
+    loved = [_label(opinion, "loved") for opinion in OPINIONS]
+    head = [
+        "run",
+        "share right where trained",
+        *(f"<i>{OPINIONS[k]} … loved</i> ({_stars(c)}) scored {top}" for k, c in enumerate(loved)),
+        "final loss",
+    ]
+    rows = []
+    for model in MODELS:
+        for seed in r.stuck("long", model):
+            key = ("long", model, seed)
+            right = r.in_training_range(*key)
+            rows.append(
+                [
+                    f"{figures.model_label(model)}, seed {seed}",
+                    f"{number(right.min(), '.0%')} to {number(right.max(), '.0%')}",
+                    *(number(r.measured.scored(key, c, max(SCORES)), ".0%") for c in loved),
+                    number(r.final_loss(key), ".3f"),
+                ]
+            )
+    caption = "The long-only runs that never found the opinion"
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-stuck"))
+
+
+def _range(name: str, where: str) -> str:
+    return f"{format_value(f'{name}-low@{where}')} to {format_value(f'{name}-high@{where}')}"
+
+
+def accuracy_figure() -> FigureHTML:
+    """Each run's accuracy by distance, both regimes."""
+    long = "; ".join(
+        f"{figures.model_label(m)}: {format_value(f'learned-runs@long/{m}')} of {len(SEEDS)}"
+        for m in MODELS
+    )
+    alt = (
+        "Two line charts, one above the other, of the share of test reviews scored right against "
+        "the number of words after the decisive word, one line per run: four models, "
+        f"{len(SEEDS)} seeds each. Trained at every distance, every line stays at "
+        f"{format_value('worst@every/rnn')} or more. Trained at long distances only, the runs "
+        f"that learned the task stay near 100% from {format_value('shortest@long')} words on: "
+        f"{long}. The others lie near the dashed line of the best score from the verdict alone "
+        f"({_range('verdict-only', 'long')}). A dotted line marks the chapter's review, "
+        f"{format_value('distance@chapter')} words."
+    )
+    return show(figures.accuracy_by_distance(results()), "rnn-lstm-accuracy", alt=alt)
+
+
+def loss_figure() -> FigureHTML:
+    """The long-only runs' training loss."""
+    alt = (
+        "Line chart, on a logarithmic scale, of the training loss of every long-only run against "
+        "the number of updates, with dashed lines at ln 2, the loss of knowing only the verdict, "
+        "and ln 4, the loss of knowing nothing. The runs that learned fall far below ln 2; the "
+        "others end between "
+        f"{format_value('stuck-loss-low@long/rnn-matched')} and "
+        f"{format_value('stuck-loss-high@long/rnn-matched')}, on the ln 2 line."
+    )
+    return show(figures.training_loss(results()), "rnn-lstm-loss", alt=alt)
+
+
+def gradient_figure() -> FigureHTML:
+    """How much gradient reaches the decisive word before training."""
+    far, start = format_value("reach-distance@farthest"), format_value("reach-distance@long-start")
+    parts = "; ".join(
+        f"{figures.model_label(m)}: {_range('reach', f'{m}/long-start')} at {start} words and "
+        f"{_range('reach', f'{m}/farthest')} at {far}"
+        for m in MODELS
+    )
+    alt = (
+        "Line chart, on a logarithmic scale, of the gradient at the decisive word relative to the "
+        "gradient at the verdict, before training, against the number of words after the "
+        f"decisive word, one line per model and seed: {parts}."
+    )
+    return show(figures.gradient_reach(results()), "rnn-lstm-gradient-reach", alt=alt)
+
+
+def step_through_figure() -> FigureHTML:
+    """The two long-only models reading the stretched review word by word."""
+    r = results()
+    alt = (
+        f"A step-through of the review '{r.stretched.text}' with a slider over its words. For "
+        f"each word it shows bar charts of the RNN's {MODELS['rnn'].hidden} hidden units, the "
+        "LSTM's forget, input, candidate and output gates, its LTM and STM, and the probability "
+        "each model gives to each score. After the last word the RNN gives "
+        f"{format_value('final-score@rnn')} ({format_value('final-sure@rnn')}); the LSTM gives "
+        f"{format_value('final-score@lstm')} ({format_value('final-sure@lstm')})."
+    )
+    return show(step_through(r.walk), "rnn-lstm-step-through", alt=alt)

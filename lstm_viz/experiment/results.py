@@ -1,0 +1,124 @@
+"""Everything the RNN-versus-LSTM page states, measured once per process from the shipped weights.
+
+:func:`results` loads the runs (:mod:`lstm_viz.experiment.runs`), scores them on the test set,
+measures the untrained models' gradients and lets two models read the chapter's review
+(:mod:`lstm_viz.experiment.measure`). The page's figures, its tables, its value keys and its claims
+(:mod:`lstm_viz.experiment.claims`) all read this one object, so the Sphinx build computes it once
+however many pages quote it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lstm_viz.experiment.measure import (
+    Measured,
+    Walk,
+    gradient_reach,
+    measure,
+    median_seed,
+    test_set,
+    walk,
+)
+from lstm_viz.experiment.review_task import (
+    CHAPTER_SENTENCE,
+    SCORES,
+    STRETCHED_SENTENCE,
+    Review,
+    encode,
+    parse,
+)
+from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS, WEIGHTS, Run, RunKey, load
+
+__all__ = ["LEARNED_AT", "Results", "results"]
+
+#: A run has learned the task when it scores at least this share of the test reviews right at every
+#: distance its training reviews reached.
+LEARNED_AT = 0.95
+
+
+@dataclass(frozen=True)
+class Results:
+    """The shipped runs and what was measured of them (see :func:`results`)."""
+
+    runs: dict[RunKey, Run]
+    measured: Measured
+    reach: dict[tuple[str, int], NDArray[np.float64]]
+    chapter: Review = field(default_factory=lambda: parse(CHAPTER_SENTENCE))
+    stretched: Review = field(default_factory=lambda: parse(STRETCHED_SENTENCE))
+
+    # What each run makes of a review -------------------------------------------------------
+    def trained(self, regime: str) -> np.ndarray:
+        """Which test distances the training reviews of ``regime`` reached."""
+        spec = REGIMES[regime]
+        d = np.array(self.measured.distances)
+        return (d >= spec.min_distance) & (d <= spec.max_distance)
+
+    def accuracy(self, regime: str, model: str, seed: int) -> NDArray[np.float64]:
+        return self.measured.accuracy[(regime, model, seed)]
+
+    def in_training_range(self, regime: str, model: str, seed: int) -> NDArray[np.float64]:
+        """The run's accuracy at the distances its training reviews reached."""
+        return self.accuracy(regime, model, seed)[self.trained(regime)]
+
+    def learned(self, regime: str, model: str) -> tuple[int, ...]:
+        """The seeds whose run learned the task (:data:`LEARNED_AT`)."""
+        return tuple(
+            s for s in SEEDS if self.in_training_range(regime, model, s).min() >= LEARNED_AT
+        )
+
+    def stuck(self, regime: str, model: str) -> tuple[int, ...]:
+        """The seeds whose run did not learn the task."""
+        return tuple(s for s in SEEDS if s not in self.learned(regime, model))
+
+    def score_of(self, key: RunKey, review: Review) -> int:
+        """The score (stars) run ``key`` gives ``review``."""
+        return SCORES[int(self.runs[key].model.predict(encode([review]))[0])]
+
+    def final_loss(self, key: RunKey) -> float:
+        """The run's mean training loss over its last 50 updates."""
+        return float(self.runs[key].loss[-1])
+
+    # The step-through ---------------------------------------------------------------------
+    @functools.cached_property
+    def walk_seeds(self) -> tuple[int, int]:
+        """The long-only RNN and LSTM runs that read the stretched review on the page.
+
+        The RNN is the first seed that makes the chapter's predicted mistake on it (5/5 for a
+        "bad … loved" review), if any does, else the median run; the LSTM is the median run.
+        """
+        mistaken = [s for s in SEEDS if self.score_of(("long", "rnn", s), self.stretched) == 5]
+        rnn = mistaken[0] if mistaken else median_seed(self.measured, "long", "rnn")
+        return rnn, median_seed(self.measured, "long", "lstm")
+
+    def walk_of(self, review: Review) -> Walk:
+        rnn, lstm = self.walk_seeds
+        return walk(
+            self.runs[("long", "rnn", rnn)].model, self.runs[("long", "lstm", lstm)].model, review
+        )
+
+    @functools.cached_property
+    def walk(self) -> Walk:
+        """The two models reading the stretched review."""
+        return self.walk_of(self.stretched)
+
+    @functools.cached_property
+    def flipped(self) -> Walk:
+        """The same two models reading it with *bad* turned into *good*."""
+        return self.walk_of(parse(STRETCHED_SENTENCE.replace(" bad", " good")))
+
+
+@functools.cache
+def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results:
+    """Every shipped run measured on the test set: once per process for each argument."""
+    tests = test_set() if per_distance is None else test_set(per_distance)
+    runs = load(weights)
+    missing = sorted({model for (_, model, _) in runs} ^ set(MODELS))
+    if missing:
+        raise ValueError(f"{weights} and MODELS disagree on {', '.join(missing)}: retrain")
+    return Results(runs, measure(runs, tests), gradient_reach(tests))

@@ -1,0 +1,81 @@
+"""The explorer's colours: each quantity's colour of :data:`~lstm_viz.presentation.style.COLOURS`,
+darkened on the light page and lightened on the dark one until its lines and markers stand out
+from the background by at least 3:1 (WCAG 2.1, 1.4.11 non-text contrast)."""
+
+from __future__ import annotations
+
+from lstm_viz.presentation.style import COLOURS
+
+__all__ = ["BACKGROUNDS", "MIN_CONTRAST", "QUANTITIES", "contrast", "palette", "palette_css"]
+
+#: The page's background in the book theme's light and dark modes (pydata-sphinx-theme).
+BACKGROUNDS: dict[str, str] = {"light": "#ffffff", "dark": "#14181e"}
+#: The contrast every line and marker keeps against the background (3:1, with a small margin).
+MIN_CONTRAST = 3.2
+#: The quantities the explorer draws, by their key in COLOURS.
+QUANTITIES: tuple[str, ...] = (
+    "stm_prev",
+    "ltm_prev",
+    "forget",
+    "input",
+    "candidate",
+    "output",
+    "kept",
+    "learned",
+    "ltm",
+    "stm",
+)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _luminance(colour: str) -> float:
+    def linear(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _mix(colour: str, towards: int, amount: float) -> str:
+    return "#" + "".join(f"{round(c + (towards - c) * amount):02x}" for c in _rgb(colour))
+
+
+def _legible(colour: str, theme: str) -> str:
+    """``colour`` moved towards black (light) or white (dark) just far enough for MIN_CONTRAST."""
+    towards = 0 if theme == "light" else 255
+    for step in range(21):
+        mixed = _mix(colour, towards, step / 20)
+        if contrast(mixed, BACKGROUNDS[theme]) >= MIN_CONTRAST:
+            return mixed
+    raise ValueError(f"no shade of {colour} reaches {MIN_CONTRAST}:1 on the {theme} page")
+
+
+def palette() -> dict[str, dict[str, str]]:
+    """Each quantity's colour on the light and on the dark page."""
+    return {
+        theme: {key: _legible(COLOURS[key], theme) for key in QUANTITIES} for theme in BACKGROUNDS
+    }
+
+
+def palette_css(scope: str) -> str:
+    """CSS giving each quantity's elements under ``scope`` (class ``q-<quantity>``) its colour as
+    the custom property ``--q``, on the light and on the dark page."""
+    colours = palette()
+
+    def rules(theme: str, prefix: str) -> str:
+        return "".join(
+            f"{prefix}{scope} .q-{key.replace('_', '-')}{{--q:{value}}}"
+            for key, value in colours[theme].items()
+        )
+
+    return rules("light", "") + rules("dark", 'html[data-theme="dark"] ')

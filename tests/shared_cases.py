@@ -1,0 +1,100 @@
+"""One table of cases for every grammar and format that both Python and the explorer's script
+implement: links (``lstm_viz.model.state`` / ``static/explorer/link.js``) and numbers
+(``lstm_viz.model.formatting`` / ``static/explorer/format.js``).
+
+``tests/model/test_shared_cases.py`` checks the Python side, ``tests/site/test_explorer_shared.py``
+the script in Chromium, against the very same rows.
+"""
+
+from __future__ import annotations
+
+#: (link as written, the link the page rewrites it to, the keys it reports as adjusted).
+LINK_CASES: list[tuple[str, str, list[str]]] = [
+    ("", "#s=0.5&c=1", []),
+    ("#", "#s=0.5&c=1", []),
+    ("s=0.5&c=1", "#s=0.5&c=1", []),
+    ("#s=-1.25&c=2&f=0.3&g=-0.4", "#s=-1.25&c=2&f=0.3&g=-0.4", []),
+    ("s=3", "#s=3&c=1", []),
+    ("c=-2.5&s=+4", "#s=4&c=-2.5", []),
+    ("s=.5&c=1.", "#s=0.5&c=1", []),
+    ("s=5e-1&c=1E0", "#s=0.5&c=1", []),
+    ("s=abc&c=99&f=-2&i=&o=Infinity", "#s=0.5&c=3&f=0", ["s", "c", "f", "i", "o"]),
+    ("s=1.99996&c=1", "#s=2&c=1", ["s"]),
+    ("s=-0.004&c=-0", "#s=0&c=0", ["s"]),
+    ("s=0x10&c=1", "#s=0.5&c=1", ["s"]),
+    ("s=1_0&c=1", "#s=0.5&c=1", ["s"]),
+    ("s= 1&c=1", "#s=0.5&c=1", ["s"]),
+    ("s=nan&c=inf", "#s=0.5&c=1", ["s", "c"]),
+    ("s=1e400&c=1", "#s=0.5&c=1", ["s"]),
+    ("s=1&c=1&s=2", "#s=1&c=1", ["s"]),
+    ("s=1&c=1&zz=3&what", "#s=1&c=1", ["zz", "what"]),
+    ("s=1&&c=1&", "#s=1&c=1", []),
+    ("s=%2D1&c=1", "#s=-1&c=1", []),
+    ("s=%E0%A4%A&c=1", "#s=0.5&c=1", ["s"]),
+    ("s=0&c=0&f=0.1234", "#s=0&c=0&f=0.123", ["f"]),
+    ("s=0&c=0&o=0.0005", "#s=0&c=0&o=0.001", ["o"]),
+    ("s=0&c=0&g=-0.0005", "#s=0&c=0&g=-0.001", ["g"]),
+    ("s=0.125&c=-0.125", "#s=0.13&c=-0.13", ["s", "c"]),
+    ("s=0&c=1&wf=1&bf=1", "#s=0&c=1&bf=1", []),
+    (
+        "s=0&c=1&wf=2&bf=-1&wi=0&bi=10&wg=-10&bg=0.5&wo=1&bo=0",
+        "#s=0&c=1&wf=2&bf=-1&wi=0&bi=10&wg=-10&bg=0.5",
+        [],
+    ),
+    ("s=0&c=1&wf=11&bo=-99", "#s=0&c=1&wf=10&bo=-10", ["wf", "bo"]),
+    ("s=0&c=1&wf=1.23456", "#s=0&c=1&wf=1.2346", ["wf"]),
+    ("s=0&c=1&wi=0.03125", "#s=0&c=1&wi=0.0313", ["wi"]),
+    ("s=0&c=1&x=4,0,0,0,0,0,0,-4,0,0,0,0", "#s=0&c=1", []),
+    ("s=0&c=1&x=1", "#s=0&c=1&x=1", []),
+    ("s=0&c=1&x=1,-2.5,0", "#s=0&c=1&x=1,-2.5,0", []),
+    ("s=0&c=1&x=1,zz,,3", "#s=0&c=1&x=1,3", ["x"]),
+    ("s=0&c=1&x=9,-9,0.125", "#s=0&c=1&x=5,-5,0.13", ["x"]),
+    ("s=0&c=1&x=", "#s=0&c=1", ["x"]),
+    ("s=0&c=1&x=a,b", "#s=0&c=1", ["x"]),
+    ("s=0&c=1&x=1%2C2", "#s=0&c=1", ["x"]),
+    ("s=0&c=1&x=" + ",".join(["1"] * 24), "#s=0&c=1&x=" + ",".join(["1"] * 24), []),
+    ("s=0&c=1&x=" + ",".join(["1"] * 30), "#s=0&c=1&x=" + ",".join(["1"] * 24), ["x"]),
+    ("s=0&c=1&x=1&x=2", "#s=0&c=1&x=1", ["x"]),
+    ("o=1&x=2&bo=3&s=1&c=2", "#s=1&c=2&o=1&bo=3&x=2", []),
+]
+
+#: (value, decimals, the text a readout shows): a true minus sign, no minus on a zero, a tie
+#: rounded away from zero as toFixed rounds the exact binary value.
+NUMBER_CASES: list[tuple[float, int, str]] = [
+    (0.0, 2, "0.00"),
+    (-0.0, 2, "0.00"),
+    (0.5, 2, "0.50"),
+    (-0.5, 2, "−0.50"),
+    (-8.9e-16, 3, "0.000"),
+    (-0.0004, 3, "0.000"),
+    (-0.0005, 3, "−0.001"),
+    (1.99996, 3, "2.000"),
+    (0.125, 2, "0.13"),
+    (-0.125, 2, "−0.13"),
+    (0.375, 2, "0.38"),
+    (2.675, 2, "2.67"),
+    (1.005, 2, "1.00"),
+    (0.03125, 4, "0.0313"),
+    (-6.0, 3, "−6.000"),
+    (123456.789, 1, "123456.8"),
+    (0.999, 0, "1"),
+    (-0.4, 0, "0"),
+    (-0.5, 0, "−1"),
+    (1e-300, 3, "0.000"),
+]
+
+#: (value, the shortest text of it to 4 places, as a link writes it).
+PLAIN_CASES: list[tuple[float, str]] = [
+    (0.0, "0"),
+    (-0.0, "0"),
+    (-0.00001, "0"),
+    (0.5, "0.5"),
+    (-2.5, "-2.5"),
+    (100.0, "100"),
+    (0.03125, "0.0313"),
+    (1.23456, "1.2346"),
+    (-1.23455, "-1.2346"),
+    (0.0001, "0.0001"),
+    (4.0, "4"),
+    (-10.0, "-10"),
+]

@@ -1,0 +1,206 @@
+"""The explorer's looks in Chromium: phones, widths, themes, text that never overprints, colours,
+the figure in view on arrival, and the page without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lstm_viz.model.state import DEFAULT_X, state_hash
+from lstm_viz.presentation.explorer.palette import contrast
+from tests.site.explorer_page import PAGE, assert_clean, open_explorer, point, value
+from tests.site.layout import measure, text_problems
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (375, 660, 1024, 1280)
+#: States that push every label to its limits: ends of every range, gates that disagree, a long
+#: sequence swinging between its ends, a memory that grows past the first scale.
+EXTREMES = (
+    "",
+    state_hash(6, 3, forget=1, input=1, candidate=1, output=1, x=[5, -5] * 12),
+    state_hash(-6, -3, forget=0, input=0, candidate=-1, output=0, x=[-5] * 24),
+    state_hash(0.01, -0.01, w_forget=10, b_forget=10, w_input=-10, b_input=-10, x=[5] * 24),
+    state_hash(-1.99, 2.99, b_output=-10, x=[0.01]),
+)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_text_over_text_and_no_sideways_scrolling(visit, width: int, theme: str) -> None:
+    seen = open_explorer(visit, viewport={"width": width, "height": 900}, color_scheme=theme)
+    page = seen.page
+    page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    problems = []
+    for link in EXTREMES:
+        page.evaluate("h => { location.hash = h || '#s=0.5&c=1'; }", link)
+        page.wait_for_function("h => lstmExplorer.hash() === (h || '#s=0.5&c=1')", arg=link)
+        # Text over text, and text cut off at a figure's edge (the site-wide check's own rules).
+        problems += [f"{link}: {o}" for o in text_problems(measure(page, width, theme))]
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        if wide > width:
+            problems.append(f"{link}: the page is {wide} px wide")
+    assert not problems, "\n".join(problems)
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_mark_stands_out_from_the_page(visit, theme: str) -> None:
+    seen = open_explorer(visit, color_scheme=theme)
+    page = seen.page
+    page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    page.wait_for_timeout(100)
+    colours = page.evaluate(
+        """() => {
+          const hex = c => '#' + c.match(/\\d+/g).slice(0, 3)
+            .map(v => (+v).toString(16).padStart(2, '0')).join('');
+          const marks = [...document.querySelectorAll(
+            '.lstm-explorer-svg .ring, .lstm-explorer-svg .computed rect,'
+            + ' .lstm-explorer-svg .series .line')];
+          return {
+            page: hex(getComputedStyle(document.body).backgroundColor),
+            marks: marks.map(m => {
+              const s = getComputedStyle(m);
+              return hex(m.matches('rect') ? s.fill : s.stroke);
+            }),
+          };
+        }"""
+    )
+    low = [c for c in set(colours["marks"]) if contrast(c, colours["page"]) < 3.0]
+    assert not low, f"below 3:1 on {colours['page']}: {low}"
+    assert_clean(seen)
+
+
+def test_the_figures_follow_light_and_dark(visit) -> None:
+    seen = open_explorer(visit)
+    page = seen.page
+    look = """() => ({
+      text: getComputedStyle(document.querySelector('.lstm-explorer-cell .title')).fill,
+      page: getComputedStyle(document.body).color,
+      ltm: getComputedStyle(document.querySelector('.col[data-key=c_prev] .ring')).stroke,
+      behind: getComputedStyle(document.querySelector('#lstm-explorer').closest('.output'))
+        .backgroundColor,
+    })"""
+    light = page.evaluate(look)
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    page.wait_for_function("c => getComputedStyle(document.body).color !== c", arg=light["page"])
+    dark = page.evaluate(look)
+    assert light["text"] == light["page"] and dark["text"] == dark["page"]
+    assert light["text"] != dark["text"] and light["ltm"] != dark["ltm"]
+    assert dark["behind"] == "rgba(0, 0, 0, 0)", "the explorer sits on the page, not a light card"
+    page.evaluate("lstmExplorer.set('s', -3)")  # still works after the switch
+    assert value(page, "forget") < 0.1
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 740)])
+@pytest.mark.parametrize("fragment", ["", "#s=0.5&c=1.5&f=0", "#s=-4&c=2"])
+def test_the_figure_is_in_view_on_arrival(visit, width: int, height: int, fragment: str) -> None:
+    seen = visit(PAGE + fragment, viewport={"width": width, "height": height})
+    page = seen.page
+    page.wait_for_function("() => window.lstmExplorer")
+    box = page.evaluate(
+        "() => [...document.querySelectorAll('.lstm-explorer-cell')]"
+        ".find(s => s.getBoundingClientRect().width > 0).getBoundingClientRect().toJSON()"
+    )
+    assert box["top"] >= 0 and box["bottom"] <= height, box
+    assert_clean(seen)
+
+
+def test_a_phone_can_use_it(visit, tmp_path: Path) -> None:
+    seen = open_explorer(
+        visit,
+        viewport={"width": 375, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = seen.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.locator(".lstm-explorer-cell.is-narrow").is_visible()
+    assert not page.locator(".lstm-explorer-cell.is-wide").is_visible()
+    page.screenshot(path=tmp_path / "explorer-375.png", full_page=True)
+    cdp = page.context.new_cdp_session(page)
+    p = point(page, "s")
+
+    def touch(kind: str, x: float, y: float) -> None:
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    # A finger 20 px off the point still takes it (a 44 px target); the page does not scroll.
+    scroll = page.evaluate("window.scrollY")
+    before = value(page, "s")
+    x, y = p["x"] + 20, p["y"] + 20
+    touch("touchStart", x, y)
+    for k in range(1, 9):
+        touch("touchMove", x, y - 5 * k)
+    during = value(page, "s")
+    # While the finger moves s, the new LTM and STM stay in view beside their points.
+    for key in ("ltm", "stm"):
+        r = page.evaluate(
+            "k => document.querySelector(`.lstm-explorer-cell.is-narrow .col[data-key=${k}] .val`)"
+            ".getBoundingClientRect().toJSON()",
+            key,
+        )
+        assert 0 <= r["top"] and r["bottom"] <= 740 and 0 <= r["left"] and r["right"] <= 375, key
+    touch("touchEnd", x, y - 40)
+    assert during == pytest.approx(
+        before + 40 * p["perPixel"], abs=0.011 + 0.05 * 40 * p["perPixel"]
+    )
+    assert page.evaluate("window.scrollY") == scroll
+    targets = page.evaluate(
+        "() => [...document.querySelectorAll('.lstm-explorer button, .lstm-explorer "
+        "a.lstm-explorer-preset, .lstm-explorer input[type=range], .lstm-explorer summary')]"
+        ".filter(e => e.getBoundingClientRect().width)"
+        ".map(e => [e.textContent || e.id, e.getBoundingClientRect().height])"
+    )
+    small = [t for t in targets if t[1] < 44]
+    assert not small, f"touch targets under 44 px: {small}"
+    assert_clean(seen)
+
+
+def test_the_sequence_legend_names_coinciding_gates_together(visit) -> None:
+    seen = open_explorer(visit, centre="sequence")
+    page = seen.page
+    legend = """() => [...document.querySelectorAll('.lstm-explorer-sequence.is-wide .legend')]
+      .filter(g => !g.hasAttribute('display')).map(g => g.textContent)"""
+    page.evaluate("lstmExplorer.set('x', 1.5, 2)")
+    assert sorted(page.evaluate(legend)) == ["LTM c", "STM h", "f = i = o", "g"]
+    page.locator('a[data-preset="latch"]').click()
+    assert sorted(page.evaluate(legend)) == ["LTM c", "STM h", "f", "g", "i", "o"]
+    assert_clean(seen)
+
+
+def test_without_javascript_the_figures_and_tables_stand(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{PAGE}")
+        assert page.locator(".lstm-explorer-cell.is-wide").is_visible()
+        assert page.locator(".lstm-explorer-sequence.is-wide").is_visible()
+        assert not page.locator(".lstm-explorer-controls").first.is_visible()
+        assert "needs JavaScript" in page.text_content(".lstm-explorer-noscript")
+        assert page.locator("#sequence-table tbody tr").count() == len(DEFAULT_X)
+        assert page.locator("table.lstm-viz-behaviour").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_explorer_loads_only_on_its_page_and_without_plotly(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        html = page.read_text()
+        here = page.relative_to(built_site).as_posix() == PAGE
+        assert ("_static/explorer/main.js" in html) == here, page
+        assert ("_static/explorer.css" in html) == here, page
+    html = (built_site / PAGE).read_text()
+    assert "plotly" not in html.lower()
+    assert re.search(r'<script type="module" src="[^"]*_static/explorer/main\.js', html)
+    assert re.search(r'<link rel="stylesheet"[^>]*_static/explorer\.css', html)
+    modules = sorted((built_site / "_static" / "explorer").glob("*.js"))
+    assert len(modules) >= 5
+    for module in modules:
+        assert len(module.read_text().splitlines()) < 400, module.name
