@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -21,11 +22,16 @@ APP = cast(
 
 
 def test_formulas_become_svg_with_their_mathml() -> None:
-    css, (inline, display) = typeset([("h_t", False), (r"f = \sigma(s)", True)], NODE_MODULES)
+    css, (inline, display), defs = typeset([("h_t", False), (r"f = \sigma(s)", True)], NODE_MODULES)
     assert "mjx-container" in css
     for out in (inline, display):
         assert out.startswith("<mjx-container") and "<svg" in out
         assert "<mjx-assistive-mml" in out and "<math" in out
+    # Each glyph is drawn once, in the page's <defs>, and every formula uses it from there.
+    used = set(re.findall(r'xlink:href="#([^"]+)"', inline + display))
+    defined = re.findall(r'<path id="([^"]+)"', defs)
+    assert used and used == set(defined) and len(defined) == len(set(defined))
+    assert "<path" not in inline + display
     assert 'display="true"' in display and 'display="true"' not in inline
 
 
@@ -40,6 +46,7 @@ def test_a_page_gets_svg_math_and_loses_the_mathjax_scripts() -> None:
     }
     _render_page(APP, "page", "page.html", context, None)
     assert "<mjx-container" in context["body"] and "\\(" not in context["body"]
+    assert re.match(r'<svg [^>]*style="display: none"[^>]*><defs><path id="MJX-', context["body"])
     assert "<mo>&lt;</mo>" in context["body"], "the TeX was not unescaped"
     assert [js.filename for js in context["script_files"]] == ["_static/doctools.js"]
     assert "<style>" in context["metatags"]
