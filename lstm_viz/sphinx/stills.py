@@ -34,6 +34,8 @@ __all__ = ["CHROMIUM", "WIDTHS", "StillPainter", "setup_stills", "still_html"]
 CHROMIUM = Path("/usr/bin/chromium")
 #: The still's widths in CSS pixels: a phone's column and a page's (lstm-viz.css picks one).
 WIDTHS = {"narrow": 360, "wide": 720}
+#: How often a figure may be drawn before the build gives up on two drawings agreeing.
+MAX_DRAWINGS = 8
 #: Stand-in colours, drawn by plotly.js and then replaced by what the page's CSS says.
 STAND_INS = {
     "rgb(1, 2, 3)": "currentColor",
@@ -88,18 +90,22 @@ class StillPainter:
         """The figure as plotly.js draws it at ``width`` CSS pixels, as SVG markup.
 
         plotly.js writes some attributes in another order the first time it draws a kind of
-        element in a page, so the figure is drawn until two drawings agree: the same bytes on
-        every build, whichever figure a page drew first (random ids and classes aside).
+        element in a page (and, on a busy machine, now and then later too), so the figure is
+        drawn until one drawing comes out the same as an earlier one: the same bytes on every
+        build, whichever figure a page drew first (random ids and classes aside).
         """
         height = (spec.get("layout") or {}).get("height") or DEFAULT_HEIGHT
         page = self._page(bundle)
-        drawings: list[str] = []
-        while len(drawings) < 2 or _settled(drawings[-1]) != _settled(drawings[-2]):
-            if len(drawings) == 4:
-                raise ExtensionError("plotly.js draws the same figure differently every time")
+        seen: set[str] = set()
+        for _ in range(MAX_DRAWINGS):
             url = page.evaluate(_TO_IMAGE, [spec, _COLOURS, width, height])
-            drawings.append(unquote(url.split(",", 1)[1]))
-        return drawings[-1]
+            drawing = unquote(url.split(",", 1)[1])
+            if _settled(drawing) in seen:
+                return drawing
+            seen.add(_settled(drawing))
+        raise ExtensionError(
+            f"plotly.js drew the same figure {MAX_DRAWINGS} times, differently every time"
+        )
 
     def close(self) -> None:
         if self._browser is not None:

@@ -49,3 +49,28 @@ def test_a_figure_is_drawn_the_same_every_time() -> None:
         painter.close()
     assert first == again
     assert first.count("<svg") == 2 and "What each gate makes of the STM" in first
+
+
+class _Drawings:
+    """A page whose plotly.js draws the given SVGs in turn (as data URLs)."""
+
+    def __init__(self, svgs: list[str]):
+        self.svgs = iter(svgs)
+
+    def evaluate(self, script: str, args: list) -> str:
+        return "data:image/svg+xml," + next(self.svgs)
+
+
+def test_a_figure_is_drawn_until_a_drawing_repeats_an_earlier_one(monkeypatch) -> None:
+    painter = StillPainter({})
+    page = _Drawings(["<svg>first</svg>", "<svg>b</svg>", "<svg>c</svg>", "<svg>b</svg>"])
+    monkeypatch.setattr(painter, "_page", lambda bundle: page)
+    assert painter.svg({"layout": {}}, "basic", 360) == "<svg>b</svg>"
+
+
+def test_a_figure_never_drawn_the_same_way_twice_stops_the_build(monkeypatch) -> None:
+    painter = StillPainter({})
+    page = _Drawings([f"<svg>{n}</svg>" for n in range(20)])
+    monkeypatch.setattr(painter, "_page", lambda bundle: page)
+    with pytest.raises(ExtensionError, match="differently every time"):
+        painter.svg({"layout": {}}, "basic", 360)
