@@ -23,7 +23,7 @@ WIDTH = 440
 STEPS = 3
 LEFT, RIGHT = 12, WIDTH - 12
 LTM_Y, GATES_Y, STM_Y, INPUT_Y = 70, 156, 222, HEIGHT - 26
-HALF, GAP = 40, 34  # half a cell's width; the room between two cells, for the memories' labels
+HALF, GAP = 40, 30  # half a cell's width; the room between two cells, for the memories' labels
 #: Where the first cell starts: the memories' names ("LTM c0", about 60 units) end before it.
 FIRST = 84
 # The centre of each step's cell, and where its parts sit around that centre: every operation and
