@@ -32,6 +32,7 @@ node_modules/.installed: package.json package-lock.json
 # Strict (-W -n --keep-going) and atomic: the site goes to $(HTML) only when the build succeeded
 # (see lstm_viz/sphinx/build.py).
 book: setup
+	scripts/ensure-chromium
 	$(BIN)/python -m lstm_viz.sphinx.build
 	@echo "Open $(HTML)/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
 

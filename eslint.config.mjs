@@ -6,7 +6,7 @@ const browser = Object.fromEntries(
   [
     "window", "document", "navigator", "location", "history", "performance", "console",
     "setTimeout", "clearTimeout", "requestAnimationFrame", "getComputedStyle", "structuredClone",
-    "CustomEvent", "MutationObserver", "ResizeObserver", "DOMPoint", "URL", "Plotly",
+    "CustomEvent", "MutationObserver", "ResizeObserver", "IntersectionObserver", "DOMPoint", "URL", "Plotly",
   ].map((name) => [name, "readonly"])
 );
 
@@ -28,6 +28,14 @@ export default [
     files: ["lstm_viz/presentation/static/explorer/**/*.js"],
     languageOptions: { sourceType: "module" },
     rules: { "no-var": "error" },
+  },
+  {
+    // Build-time Node scripts (math typeset by MathJax's Node renderer).
+    files: ["lstm_viz/sphinx/**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { process: "readonly", require: "readonly", module: "writable", console: "readonly" },
+    },
   },
   {
     files: ["eslint.config.mjs"],

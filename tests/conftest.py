@@ -172,6 +172,16 @@ def html_pages(site: Path) -> list[Path]:
     )
 
 
+SCROLL_TO_EVERY_FIGURE = """async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  for (const figure of document.querySelectorAll('.lstm-viz-figure')) {
+    figure.scrollIntoView();
+    await frame();
+  }
+  window.scrollTo(0, 0);
+}"""
+
+
 @dataclass
 class PageVisit:
     """What one page did in the browser."""
@@ -216,6 +226,8 @@ def visit(browser, site_url: str) -> Iterator[Callable[..., PageVisit]]:
         page.on("console", on_console)
         page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
         page.goto(f"{site_url}/{path}", wait_until="load")
+        # Figures are drawn as the reader nears them: bring each near, as a reader scrolling would.
+        page.evaluate(SCROLL_TO_EVERY_FIGURE)
         page.wait_for_function(
             "() => Array.from(document.querySelectorAll('.lstm-viz-figure'))"
             ".every(d => d.querySelector('.main-svg'))",

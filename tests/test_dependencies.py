@@ -47,7 +47,11 @@ def imported(source: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             modules.add(node.module)
     tops = {m.split(".")[0] for m in modules}
-    return {m for m in tops if m not in sys.stdlib_module_names and m not in ("lstm_viz", "tests")}
+    return {
+        m
+        for m in tops
+        if m not in sys.stdlib_module_names and m not in ("lstm_viz", "tests", "benchmarks")
+    }
 
 
 @functools.cache

@@ -1,8 +1,10 @@
 """Plotly figures as static HTML: a fixed id, the JSON, and the plotly.js bundle they need.
 
 The page's own scripts (served by :mod:`lstm_viz.sphinx.assets`) draw every ``.lstm-viz-figure``
-from the JSON beside it, so the HTML holds no random id and no inline script, and is the same on
-every build.
+from the JSON beside it when the reader nears it, so the HTML holds no random id and no inline
+script, and is the same on every build. The figure's box is as tall as the figure will be, and the
+build puts the figure's still in it (:mod:`lstm_viz.sphinx.stills`): what readers see before
+plotly.js arrives, or without JavaScript, in print and in feeds.
 """
 
 from __future__ import annotations
@@ -15,18 +17,34 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-__all__ = ["BASIC_TRACES", "FigureHTML", "bundle_for", "figure_html", "show"]
+__all__ = [
+    "BASIC_TRACES",
+    "DEFAULT_HEIGHT",
+    "FigureHTML",
+    "bundle_for",
+    "figure_height",
+    "figure_html",
+    "show",
+]
 
 #: Trace types in the official partial bundle ``plotly.js-basic-dist-min``.
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 
 STATIC = Path(__file__).parent / "static"
+#: plotly.js's height for a figure whose layout gives none.
+DEFAULT_HEIGHT = 450
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 def bundle_for(fig: go.Figure) -> str:
     """The smallest official plotly.js bundle that draws every trace of ``fig``."""
     return "basic" if {trace.type for trace in fig.data} <= BASIC_TRACES else "full"
+
+
+def figure_height(fig: go.Figure) -> int:
+    """The figure's height in CSS pixels: its layout's, else plotly.js's default."""
+    height = fig.layout.height
+    return DEFAULT_HEIGHT if height is None else round(height)
 
 
 def figure_html(fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...] = ()) -> str:
@@ -48,14 +66,13 @@ def figure_html(fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...]
     data = json.dumps(spec, separators=(",", ":"), sort_keys=True).replace("<", "\\u003c")
     text = html.escape(alt)
     # The text alternative describes the plot to screen readers (the plot holds buttons, so it
-    # cannot be role="img"); without JavaScript a visible copy stands in for it.
+    # cannot be role="img"). The box's height is the figure's, so drawing it moves nothing.
     return (
         f'<figure class="lstm-viz-figure-wrap">'
         f'<div id="{name}" class="lstm-viz-figure" aria-describedby="{name}-alt" '
+        f'style="height: {figure_height(fig)}px" '
         f'data-plotly-bundle="{bundle_for(fig)}" data-lstm-viz-scripts="{" ".join(scripts)}"></div>'
         f'<p id="{name}-alt" class="lstm-viz-alt">{text}</p>'
-        f'<noscript><p class="lstm-viz-noscript">This figure needs JavaScript. {text}</p>'
-        "</noscript>"
         f'<script type="application/json" id="{name}-data">{data}</script>'
         f"</figure>"
     )

@@ -8,6 +8,9 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
   model;
 * :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
 * :mod:`~lstm_viz.sphinx.citation` — citation metadata and the generated citing page;
+* :mod:`~lstm_viz.sphinx.stills` — each figure's still, drawn at build time, shown before plotly.js;
+* :mod:`~lstm_viz.sphinx.math` — the math typeset at build time, so no page runs MathJax;
+* :mod:`~lstm_viz.sphinx.loading` — every script in a page's head deferred;
 * :mod:`~lstm_viz.sphinx.execution` — a raising notebook cell reported by page, cell and exception;
 * :mod:`~lstm_viz.sphinx.apidoc` — the API page without kilobyte-long constant values or the
   checkout's absolute paths.
@@ -27,8 +30,11 @@ from lstm_viz.sphinx.apidoc import setup_apidoc
 from lstm_viz.sphinx.assets import setup_assets
 from lstm_viz.sphinx.citation import setup_citation
 from lstm_viz.sphinx.execution import setup_execution
+from lstm_viz.sphinx.loading import setup_loading
+from lstm_viz.sphinx.math import setup_math
 from lstm_viz.sphinx.notebooks import setup_notebooks
 from lstm_viz.sphinx.roles import setup_roles
+from lstm_viz.sphinx.stills import setup_stills
 
 __all__ = ["setup"]
 
@@ -39,6 +45,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citation(app)
     setup_roles(app)
     setup_notebooks(app)
+    setup_stills(app)
+    setup_math(app)
+    setup_loading(app)
     setup_execution(app)
     setup_apidoc(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}

@@ -5,7 +5,8 @@
   ships inside the installed ``plotly`` package. Both must be the plotly.js version that package
   writes figures for; the build stops if they are not.
 * MathJax 3 from the npm lock file, with its fonts, instead of the CDN default.
-* Scripts are added only to pages that need them: plotly.js and ``figures.js`` where a figure is,
+* Scripts are added only to pages that need them: ``figures.js`` where a figure is (it fetches
+  plotly.js when a figure nears the viewport),
   and any script or style sheet a figure names (``data-lstm-viz-scripts``, see
   :func:`lstm_viz.presentation.embed.figure_html`), and any ES module an element names
   (``data-lstm-viz-modules``: the explorer's ``explorer/main.js``).
@@ -87,8 +88,9 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
     bundles = set(_BUNDLE.findall(body))
     if bundles:
         bundle = "full" if "full" in bundles else "basic"
-        app.add_js_file(f"{VENDOR}/plotly-{bundle}.min.js", priority=600, defer="defer")
-        app.add_js_file("figures.js", priority=601, defer="defer")
+        # figures.js fetches plotly.js itself when a figure nears the viewport (stills until then).
+        plotly_js = context["pathto"](f"_static/{VENDOR}/plotly-{bundle}.min.js", 1)
+        app.add_js_file("figures.js", priority=601, defer="defer", **{"data-plotly": plotly_js})
     for script in sorted({name for names in _SCRIPTS.findall(body) for name in names.split()}):
         if script.endswith(".css"):
             app.add_css_file(script, priority=602)

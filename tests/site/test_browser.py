@@ -44,9 +44,14 @@ def test_every_figure_renders_with_its_traces(built_site: Path, visit) -> None:
     assert figures >= 1
 
 
-def test_mathjax_typesets_from_the_site(visit) -> None:
+def test_math_is_typeset_when_the_book_is_built(visit) -> None:
     seen = visit("book/lstm.html")
-    assert seen.page.locator("mjx-container").count() > 3
+    formulas = seen.page.locator("mjx-container")
+    assert formulas.count() > 3
+    # Each formula is SVG for the eye and MathML for screen readers; no math script ran.
+    assert seen.page.locator("mjx-container > svg").count() == formulas.count()
+    assert seen.page.locator("mjx-container mjx-assistive-mml > math").count() == formulas.count()
+    assert seen.page.evaluate("typeof window.MathJax") == "undefined"
     assert not seen.foreign_requests
 
 

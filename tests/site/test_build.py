@@ -34,14 +34,14 @@ def test_the_foreign_host_check_catches_scripts_and_links() -> None:
     assert not FOREIGN.search('<script defer src="../_static/figures.js">')
 
 
-def test_plotly_and_mathjax_are_served_by_the_site(built_site: Path) -> None:
+def test_plotly_is_served_by_the_site_and_mathjax_not_needed(built_site: Path) -> None:
     vendor = built_site / "_static" / "lstm-viz-vendor"
     assert (vendor / "plotly-basic.min.js").stat().st_size > 500_000
-    assert (vendor / "mathjax" / "tex-chtml.js").is_file()
-    assert any((vendor / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    # The math is typeset at build time (lstm_viz.sphinx.math): no page runs MathJax, none ships.
+    assert not (vendor / "mathjax").exists()
     page = (built_site / "book" / "lstm.html").read_text()
-    assert "_static/lstm-viz-vendor/plotly-basic.min.js" in page
-    assert "_static/lstm-viz-vendor/mathjax/tex-chtml.js" in page
+    assert "<mjx-container" in page and "tex-chtml" not in page
+    assert "_static/lstm-viz-vendor/plotly-basic.min.js" in page  # fetched by figures.js
 
 
 def test_only_what_a_page_uses_is_shipped(built_site: Path) -> None:
