@@ -13,14 +13,13 @@ page shows the one that fits (a CSS container query), and the script updates bot
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Gates
 from lstm_viz.model.state import C_PREV_RANGE, S_RANGE
 from lstm_viz.model.table import band_of
-from lstm_viz.presentation.explorer.svg import Panel, el, subscripted
+from lstm_viz.presentation.explorer.svg import Panel, el, figure_svg, subscripted
 
 __all__ = ["COLUMNS", "LAYOUTS", "SYMBOLS", "CellLayout", "cell_svg"]
 
@@ -215,16 +214,6 @@ def cell_svg(
                 )
             )
         body.append("</g>")
-    return el(
-        "svg",
-        {
-            "class": f"lstm-explorer-svg lstm-explorer-cell is-{layout.name}",
-            "id": f"{ident}-{layout.name}",
-            "viewBox": f"0 0 {layout.width} {layout.height}",
-            "role": "img",
-            "aria-labelledby": f"{ident}-{layout.name}-title",
-            "data-geometry": json.dumps(geometry, separators=(",", ":")),
-        },
-        el("title", {"id": f"{ident}-{layout.name}-title"}, text=title),
-        *body,
+    return figure_svg(
+        "cell", ident, layout.name, (layout.width, layout.height), geometry, title, body
     )

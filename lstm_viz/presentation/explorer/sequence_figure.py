@@ -10,7 +10,6 @@ hidden, so adding a step needs no new element.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES
 from lstm_viz.model.sequence import MAX_STEPS, Trajectory
 from lstm_viz.model.state import C_PREV_RANGE, X_RANGE
-from lstm_viz.presentation.explorer.svg import Panel, el, subscripted
+from lstm_viz.presentation.explorer.svg import Panel, el, figure_svg, subscripted
 
 __all__ = [
     "LAYOUTS",
@@ -283,18 +282,8 @@ def sequence_svg(
             text=readout(run, 1),
         )
     )
-    return el(
-        "svg",
-        {
-            "class": f"lstm-explorer-svg lstm-explorer-sequence is-{layout.name}",
-            "id": f"{ident}-{layout.name}",
-            "viewBox": f"0 0 {layout.width} {layout.height + 30}",
-            "role": "img",
-            "aria-labelledby": f"{ident}-{layout.name}-title",
-            "data-geometry": json.dumps(geometry, separators=(",", ":")),
-        },
-        el("title", {"id": f"{ident}-{layout.name}-title"}, text=title),
-        *body,
+    return figure_svg(
+        "sequence", ident, layout.name, (layout.width, layout.height + 30), geometry, title, body
     )
 
 

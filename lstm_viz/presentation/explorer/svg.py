@@ -7,11 +7,12 @@ the same on every build.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-__all__ = ["Panel", "el", "fmt", "subscripted"]
+__all__ = ["Panel", "el", "figure_svg", "fmt", "subscripted"]
 
 
 def fmt(v: float) -> str:
@@ -66,3 +67,29 @@ class Panel:
             "low": self.low,
             "high": self.high,
         }
+
+
+def figure_svg(
+    kind: str,
+    ident: str,
+    layout: str,
+    view: tuple[float, float],
+    geometry: object,
+    title: str,
+    body: list[str],
+) -> str:
+    """One explorer figure's ``<svg>`` root for ``layout`` ("wide" or "narrow"): titled for screen
+    readers, its geometry as JSON for the script that moves its marks in place."""
+    return el(
+        "svg",
+        {
+            "class": f"lstm-explorer-svg lstm-explorer-{kind} is-{layout}",
+            "id": f"{ident}-{layout}",
+            "viewBox": f"0 0 {view[0]} {view[1]}",
+            "role": "img",
+            "aria-labelledby": f"{ident}-{layout}-title",
+            "data-geometry": json.dumps(geometry, separators=(",", ":")),
+        },
+        el("title", {"id": f"{ident}-{layout}-title"}, text=title),
+        *body,
+    )
