@@ -1,8 +1,8 @@
 """One table of cases for every grammar and format that both Python and the explorer's script
-implement: links (``lstm_viz.model.state`` / ``static/explorer/link.js``) and numbers
-(``lstm_viz.model.formatting`` / ``static/explorer/format.js``).
+implement: links (``lstm_viz.presentation.explorer.state`` / ``static/explorer/link.js``) and
+numbers (``lstm_viz.model.formatting`` / ``static/explorer/format.js``).
 
-``tests/model/test_shared_cases.py`` checks the Python side, ``tests/site/test_explorer_shared.py``
+``tests/presentation/test_state.py`` checks the Python side, ``tests/site/test_explorer_shared.py``
 the script in Chromium, against the very same rows.
 """
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,24 +22,16 @@ from lstm_viz.model.gates import Weights, step
 from lstm_viz.model.over_time import EXAMPLE_X, QUIET_STEPS, example_run
 from lstm_viz.model.presets import original_table_fit, table_gap
 from lstm_viz.model.sequence import Trajectory, run_sequence
-from lstm_viz.model.statements import Statements
+from lstm_viz.model.statements import Claim, Statements
 from lstm_viz.model.table import BehaviourRow, behaviour_table, componentwise
 from lstm_viz.model.values import GRAMMAR, format_value, is_value_key, parse_key, value
 
 __all__ = ["CHAPTER", "CLAIMS", "Claim", "format_value", "parse_key", "value"]
 
 
-@dataclass(frozen=True)
-class Claim:
-    """A qualitative statement of the chapter and the predicate that makes it true."""
-
-    name: str
-    statement: str
-    test: Callable[[Weights], bool]
-
-    def holds(self, weights: Weights | None = None) -> bool:
-        """Whether the statement is true of the book's cell, or of the cell with ``weights``."""
-        return bool(self.test(Weights() if weights is None else weights))
+def _claim(name: str, statement: str, test: Callable[[Weights], bool]) -> Claim[Weights]:
+    """A claim about the cell: true of the book's own (unit weights) unless given others."""
+    return Claim(name, statement, test, Weights)
 
 
 def _rows(weights: Weights) -> dict[str, BehaviourRow]:
@@ -185,123 +176,123 @@ def _fit_gates_disagree(weights: Weights) -> bool:
 
 
 #: Every claim the chapter makes, by the name its ``{claim}`` role gives.
-CLAIMS: dict[str, Claim] = {
+CLAIMS: dict[str, Claim[Weights]] = {
     c.name: c
     for c in (
-        Claim(
+        _claim(
             "unit-weights-gates-equal",
             "With unit weights the forget, input and output gates are the same number.",
             _unit_gates_equal,
         ),
-        Claim(
+        _claim(
             "zero-s-half-gates",
             "At s = 0 every sigmoid gate is one half and nothing is learned.",
             _zero_s,
         ),
-        Claim(
+        _claim(
             "slight-s-gates-near-half",
             "For a slightly positive or negative gate input s the gates sit near one half.",
             _slight_s_gates_near_half,
         ),
-        Claim(
+        _claim(
             "original-forget-not-near-one",
             "For a slight s the forget gate is not near 1 (positive) nor near 0 (negative).",
             _original_forget_not_near_one,
         ),
-        Claim(
+        _claim(
             "slight-s-learns-noticeably",
             "A slight s learns a noticeable amount, not about zero.",
             _slight_s_learns_noticeably,
         ),
-        Claim(
+        _claim(
             "learned-follows-sign",
             "What is learned, i·g, has the sign of s.",
             _learned_follows_sign,
         ),
-        Claim(
+        _claim(
             "very-positive-keeps-and-learns",
             "A very positive s keeps almost all of the LTM and learns almost a full unit.",
             _very_positive,
         ),
-        Claim(
+        _claim(
             "very-negative-wipes",
             "A very negative s forgets almost all of the LTM and learns almost nothing.",
             _very_negative,
         ),
-        Claim(
+        _claim(
             "negative-forgets-more",
             "A slightly negative s forgets more than a slightly positive one.",
             _negative_forgets_more,
         ),
-        Claim(
+        _claim(
             "very-negative-learns-little",
             "A very negative s learns less than a slightly negative one.",
             _very_negative_learns_little,
         ),
-        Claim(
+        _claim(
             "lopsided-learning",
             "One step can learn almost a full unit but take away only about a fifth of one.",
             _lopsided_learning,
         ),
-        Claim(
+        _claim(
             "sigmoid-near-ends-beyond-three",
             "A sigmoid gate is within 0.05 of 0 or 1 only once |s| is about 3 or more.",
             _sigmoid_near_ends_beyond_three,
         ),
-        Claim(
+        _claim(
             "mostly-zero-gate-erases",
             "In the vector example most forget-gate components are near zero and erase theirs.",
             _mostly_zero_gate_erases,
         ),
-        Claim(
+        _claim(
             "example-learns-where-open",
             "In the vector example the open component gets almost a full unit, the others ~0.",
             _example_learns_where_open,
         ),
-        Claim(
+        _claim(
             "tied-memory-fades",
             "In the example the tied cell's LTM falls below half its stored value over the quiet "
             "steps.",
             _tied_memory_fades,
         ),
-        Claim(
+        _claim(
             "tied-keeps-only-by-learning",
             "On the quiet steps the tied cell's input gate equals its forget gate, so it learns a "
             "noticeable amount at every step it keeps.",
             _tied_keeps_only_by_learning,
         ),
-        Claim(
+        _claim(
             "latch-holds",
             "The latch stores the strong input and holds it within 1% over the quiet steps.",
             _latch_holds,
         ),
-        Claim(
+        _claim(
             "latch-keeps-without-learning",
             "On the quiet steps the latch's forget gate is above 0.99 and its input gate below "
             "0.01.",
             _latch_keeps_without_learning,
         ),
-        Claim(
+        _claim(
             "strong-negative-clears",
             "The strong negative input clears both cells' LTM (to less than 0.1).",
             _strong_negative_clears,
         ),
-        Claim(
+        _claim(
             "no-weights-reproduce-table",
             "No weights reproduce the original's table exactly.",
             _no_weights_reproduce_table,
         ),
-        Claim(
+        _claim(
             "untied-weights-come-close",
             "Untied weights inside the explorer's ranges come within 0.01 of every table entry.",
             _untied_weights_come_close,
         ),
-        Claim(
+        _claim(
             "tied-cell-far-from-table",
             "The tied cell misses the original's table by more than a third somewhere.",
             _tied_cell_far_from_table,
         ),
-        Claim(
+        _claim(
             "fit-gates-disagree",
             "At a slightly positive s the fit's forget gate is open (> 0.99) and its input gate "
             "shut (< 0.01).",

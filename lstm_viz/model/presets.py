@@ -26,7 +26,7 @@ import numpy as np
 
 from lstm_viz.model.checks import Float
 from lstm_viz.model.gates import Neuron, Weights, sigmoid
-from lstm_viz.model.state import BIAS_RANGE, WEIGHT_RANGE
+from lstm_viz.model.ranges import BIAS_RANGE, WEIGHT_RANGE
 from lstm_viz.model.table import BANDS
 
 __all__ = [

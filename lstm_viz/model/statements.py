@@ -3,7 +3,7 @@
 A page writes a number as a *value key* (the ``{val}`` role) and a qualitative sentence as the
 name of a *claim* (the ``{claim}`` role). Each part of the book that measures something keeps its
 own registry of both: :data:`lstm_viz.model.claims.CHAPTER` for the cell,
-``lstm_viz.experiment.claims.EXPERIMENT`` for the RNN-versus-LSTM experiment. The model layer
+:data:`lstm_viz.experiment.claims.EXPERIMENT` for the RNN-versus-LSTM experiment. The model layer
 cannot import the experiment, so the registries are combined by whoever needs all of them (the
 Sphinx roles), with :func:`combine`: every key and every claim name then belongs to exactly one
 registry.
@@ -13,18 +13,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Generic, TypeVar
 
-__all__ = ["ClaimLike", "Statements", "combine"]
+__all__ = ["Claim", "Statements", "combine"]
+
+Subject = TypeVar("Subject")
 
 
-class ClaimLike(Protocol):
-    """A claim: a statement in words and a check that it holds for the measured numbers."""
+@dataclass(frozen=True)
+class Claim(Generic[Subject]):
+    """A qualitative statement and the predicate that makes it true of its subject.
 
-    @property
-    def statement(self) -> str: ...
+    The subject is what the statement is about — the book's cell (its
+    :class:`~lstm_viz.model.gates.Weights`), or the experiment's measured results. ``subject``
+    gives the book's own; a test can pass another to :meth:`holds` and watch the claim say no.
+    """
 
-    def holds(self) -> bool: ...
+    name: str
+    statement: str
+    test: Callable[[Subject], bool]
+    subject: Callable[[], Subject]
+
+    def holds(self, subject: Subject | None = None) -> bool:
+        """Whether the statement is true of the book's subject, or of ``subject``."""
+        return bool(self.test(self.subject() if subject is None else subject))
 
 
 @dataclass(frozen=True)
@@ -39,7 +51,7 @@ class Statements:
     grammar: str
     owns: Callable[[str], bool]
     format_value: Callable[[str], str]
-    claims: Mapping[str, ClaimLike]
+    claims: Mapping[str, Claim[Any]]
 
 
 def combine(*parts: Statements) -> Statements:
@@ -50,7 +62,7 @@ def combine(*parts: Statements) -> Statements:
     """
     if not parts:
         raise ValueError("combine needs at least one registry")
-    claims: dict[str, ClaimLike] = {}
+    claims: dict[str, Claim[Any]] = {}
     for part in parts:
         shared = sorted(set(claims) & set(part.claims))
         if shared:

@@ -6,12 +6,13 @@
   :mod:`lstm_viz.experiment.values`).
 * ``{claim}`words <name>``` — words that state one of the book's claims (the chapter's
   :data:`lstm_viz.model.claims.CLAIMS` or the experiment's
-  :data:`lstm_viz.experiment.statements.CLAIMS`); the build warns (a strict build fails) if the
+  :data:`lstm_viz.experiment.claims.CLAIMS`); the build warns (a strict build fails) if the
   claim is unknown or does not hold.
 * ``{explore}`words <s=0.5&c=1&f=0>``` — a link into the explorer page (``book/explorer``) with
   that state in its hash; the state is checked strictly by
-  :func:`lstm_viz.model.state.parse_state` (every key known and named once, every number in its
-  range and to its places). While the book has no explorer page the words stay plain text.
+  :func:`lstm_viz.presentation.explorer.state.parse_state` (every key known and named once,
+  every number in its range and to its places). While the book has no explorer page the words
+  stay plain text.
 
 In HTML ``{val}`` and ``{claim}`` become a ``<span>`` with a ``data-key`` or ``data-claim``
 attribute, so a test can read back from the built page what was stated.
@@ -37,8 +38,8 @@ from sphinx.util.osutil import relative_uri
 
 from lstm_viz.experiment.claims import EXPERIMENT
 from lstm_viz.model.claims import CHAPTER
-from lstm_viz.model.state import HASH_KEYS, hash_of, parse_state
 from lstm_viz.model.statements import combine
+from lstm_viz.presentation.explorer.state import HASH_KEYS, hash_of, parse_state
 
 __all__ = [
     "EXPLORER",

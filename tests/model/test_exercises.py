@@ -10,8 +10,9 @@ import numpy as np
 
 from lstm_viz.model.gates import Neuron, Weights, step
 from lstm_viz.model.presets import PRESETS
+from lstm_viz.model.ranges import BIAS_RANGE, S_RANGE
 from lstm_viz.model.sequence import run_sequence
-from lstm_viz.model.state import BIAS_RANGE, S_RANGE, parse_state
+from lstm_viz.presentation.explorer.state import parse_state
 
 CHAPTER = Path(__file__).resolve().parents[2] / "book" / "lstm.md"
 

@@ -12,8 +12,8 @@ from lstm_viz.model.presets import (
     PRESETS,
     original_table_fit,
 )
+from lstm_viz.model.ranges import BIAS_RANGE, WEIGHT_RANGE
 from lstm_viz.model.sequence import run_sequence
-from lstm_viz.model.state import BIAS_RANGE, WEIGHT_RANGE
 from lstm_viz.model.table import BANDS
 
 STRONG = 4.0  # the largest input a reader's sequence is likely to hold

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from lstm_viz.model.claims import CHAPTER
-from lstm_viz.model.statements import Statements, combine
+from lstm_viz.model.statements import Claim, Statements, combine
 
 
-@dataclass(frozen=True)
-class Fixed:
-    statement: str
-    answer: bool
-
-    def holds(self) -> bool:
-        return self.answer
+def Fixed(statement: str, answer: bool) -> Claim[bool]:
+    """A claim whose subject is its own answer."""
+    return Claim(statement, statement, bool, lambda: answer)
 
 
 def _registry(name: str, prefix: str, claims: dict) -> Statements:
@@ -50,3 +44,8 @@ def test_the_chapters_registry_reads_its_own_keys() -> None:
     assert CHAPTER.format_value("forget@0") == "0.50"
     assert CHAPTER.owns("learned@min") and not CHAPTER.owns("seeds")
     assert all(claim.holds() for claim in CHAPTER.claims.values())
+
+
+def test_a_claim_is_checked_on_its_own_subject_unless_given_another() -> None:
+    positive = Claim("positive", "The number is above zero.", lambda n: n > 0, lambda: 3)
+    assert positive.holds() and positive.holds(1) and not positive.holds(-1)

@@ -12,14 +12,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lstm_viz.model import state
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATE_RANGES, GATES, Neuron, Weights, step
 from lstm_viz.model.presets import PRESETS, original_table_fit
 from lstm_viz.model.sequence import MAX_STEPS, run_sequence
 from lstm_viz.model.table import BANDS, band_of
 from lstm_viz.presentation import explorer as ex
-from lstm_viz.presentation.explorer import cell_figure, controls, guide, palette, sequence_figure
+from lstm_viz.presentation.explorer import (
+    cell_figure,
+    controls,
+    guide,
+    palette,
+    sequence_figure,
+    state,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"

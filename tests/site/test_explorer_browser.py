@@ -6,7 +6,8 @@ import pytest
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES
-from lstm_viz.model.state import C_PREV_RANGE, DEFAULT_X, S_RANGE, X_RANGE
+from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE, X_RANGE
+from lstm_viz.presentation.explorer.state import DEFAULT_X
 from tests.site.explorer_page import (
     assert_clean,
     drag,

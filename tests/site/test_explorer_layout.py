@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lstm_viz.model.state import DEFAULT_X, state_hash
 from lstm_viz.presentation.explorer.palette import contrast
+from lstm_viz.presentation.explorer.state import DEFAULT_X, state_hash
 from tests.site.explorer_page import PAGE, assert_clean, open_explorer, point, value
 from tests.site.layout import measure, text_problems
 

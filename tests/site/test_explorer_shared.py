@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from lstm_viz.model.gates import GATE_RANGES, GATES, Neuron, Weights, step
+from lstm_viz.model.ranges import BIAS_RANGE, C_PREV_RANGE, S_RANGE, WEIGHT_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS, run_sequence
-from lstm_viz.model.state import BIAS_RANGE, C_PREV_RANGE, S_RANGE, WEIGHT_RANGE, X_RANGE
 from tests.shared_cases import LINK_CASES, NUMBER_CASES, PLAIN_CASES
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from lstm_viz.model.state import parse_state
+from lstm_viz.presentation.explorer.state import parse_state
 from tests.conftest import html_pages
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -1,7 +1,7 @@
 """What the built RNN-versus-LSTM page states, read back and checked against the measurements.
 
 The page is written like the chapter: numbers are value keys, qualitative sentences name a claim of
-lstm_viz.experiment.statements, and its code only calls the package. These tests read the built page
+lstm_viz.experiment.claims, and its code only calls the package. These tests read the built page
 back, so neither a retraining nor an edit of the text can make the two disagree unnoticed.
 """
 

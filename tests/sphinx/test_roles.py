@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from lstm_viz.model.claims import Claim, format_value
-from lstm_viz.model.state import parse_state
+from lstm_viz.model.claims import format_value
+from lstm_viz.model.gates import Weights
+from lstm_viz.model.statements import Claim
+from lstm_viz.presentation.explorer.state import parse_state
 from lstm_viz.sphinx.roles import STATEMENTS
 from tests.conftest import SphinxRun
 from tests.pages import parse
@@ -75,7 +77,7 @@ def test_explore_links_into_the_explorer_page_when_the_book_has_one(sphinx_proje
 def test_a_wrong_statement_fails_a_strict_build(
     sphinx_project: Build, monkeypatch: pytest.MonkeyPatch, text: str, warning: str
 ) -> None:
-    false = Claim("made-false", "Never.", lambda w: False)
+    false = Claim("made-false", "Never.", lambda w: False, Weights)
     monkeypatch.setitem(STATEMENTS.claims, "made-false", false)
     run = build(sphinx_project, {"book/lstm": f"# Chapter\n\n{text}\n"}, strict=True)
     assert run.app.statuscode == 1, "the strict build passed"

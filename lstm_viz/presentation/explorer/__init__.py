@@ -27,9 +27,12 @@ from html import escape
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Weights, step
 from lstm_viz.model.presets import PRESETS
+from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS, run_sequence
-from lstm_viz.model.state import (
-    C_PREV_RANGE,
+from lstm_viz.model.table import BANDS
+from lstm_viz.presentation.explorer import cell_figure, controls, sequence_figure
+from lstm_viz.presentation.explorer.palette import palette_css
+from lstm_viz.presentation.explorer.state import (
     DECIMALS,
     DEFAULT_C_PREV,
     DEFAULT_S,
@@ -38,13 +41,8 @@ from lstm_viz.model.state import (
     HASH_KEYS,
     NUMBER,
     RANGES,
-    S_RANGE,
-    X_RANGE,
     values_of,
 )
-from lstm_viz.model.table import BANDS
-from lstm_viz.presentation.explorer import cell_figure, controls, sequence_figure
-from lstm_viz.presentation.explorer.palette import palette_css
 from lstm_viz.presentation.style import LABELS
 
 __all__ = [

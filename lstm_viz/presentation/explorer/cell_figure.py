@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Gates
-from lstm_viz.model.state import C_PREV_RANGE, S_RANGE
+from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE
 from lstm_viz.model.table import band_of
 from lstm_viz.presentation.explorer.svg import Panel, el, figure_svg, subscripted
 

@@ -1,7 +1,8 @@
 """The explorer's controls as HTML, drawn at build time at the opening state.
 
 Every quantity the reader can set has a native slider (keyboard and screen readers get them for
-free), its range and value from :mod:`lstm_viz.model.state`; the script only listens and updates.
+free), its range and value from :mod:`lstm_viz.presentation.explorer.state`; the script only
+listens and updates.
 Values beside the sliders are hidden from screen readers (each slider says its value itself);
 the results are a description list whose values are named by their terms; the one polite live
 region is the summary sentence (plus the copy button's status).
@@ -15,8 +16,8 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Gates
 from lstm_viz.model.presets import PRESETS, original_table_fit
 from lstm_viz.model.sequence import Trajectory
-from lstm_viz.model.state import DECIMALS, RANGES, state_hash, values_of
 from lstm_viz.model.table import Band, band_of
+from lstm_viz.presentation.explorer.state import DECIMALS, RANGES, state_hash, values_of
 
 __all__ = [
     "READOUT_PLACES",

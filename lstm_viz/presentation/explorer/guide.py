@@ -1,4 +1,4 @@
-"""The explorer's instructions, with the ranges of :mod:`lstm_viz.model.state` written in.
+"""The explorer's instructions, with the ranges of :mod:`lstm_viz.model.ranges` written in.
 
 The page's prose says how to use each part of the explorer; every range in it is the model's, so
 a change of range changes the words too.
@@ -7,8 +7,8 @@ a change of range changes the words too.
 from __future__ import annotations
 
 from lstm_viz.model.formatting import number
+from lstm_viz.model.ranges import BIAS_RANGE, C_PREV_RANGE, S_RANGE, WEIGHT_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS
-from lstm_viz.model.state import BIAS_RANGE, C_PREV_RANGE, S_RANGE, WEIGHT_RANGE, X_RANGE
 
 __all__ = ["GuideHTML", "guide", "span"]
 

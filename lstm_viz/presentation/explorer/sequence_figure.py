@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES
+from lstm_viz.model.ranges import C_PREV_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS, Trajectory
-from lstm_viz.model.state import C_PREV_RANGE, X_RANGE
 from lstm_viz.presentation.explorer.svg import Panel, el, figure_svg, subscripted
 
 __all__ = [

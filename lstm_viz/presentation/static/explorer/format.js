@@ -9,7 +9,7 @@ export function fmt(v, digits = 2) {
   return /[1-9]/.test(text) ? "\u2212" + text.slice(1) : text.slice(1);
 }
 
-/** The shortest decimal of `v` to 4 places, as a link writes it (lstm_viz.model.state.plain). */
+/** The shortest decimal of `v` to 4 places, as a link writes it (lstm_viz.presentation.explorer.state.plain). */
 export function plain(v) {
   const text = String(Number(v.toFixed(4)));
   return text === "-0" ? "0" : text;

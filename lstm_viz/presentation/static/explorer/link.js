@@ -1,4 +1,4 @@
-/* The explorer's state in a link, read and written as lstm_viz.model.state reads (read_state)
+/* The explorer's state in a link, read and written as lstm_viz.presentation.explorer.state reads (read_state)
  * and writes (state_hash) it; tests/shared_cases.py is checked against both. The grammar's keys,
  * ranges, places, defaults and number pattern all come from Python (`spec`). */
 

@@ -1,4 +1,4 @@
-"""The explorer's state: what the reader can set, its ranges, and the URL hash that carries it.
+"""The explorer's state: what the reader can set, and the URL hash that carries it.
 
 A state is the gate input s and the previous LTM c_prev of the one-step figure (c_prev is also c_0
 of the sequence), gate overrides, each gate's weight and bias, and the sequence's inputs x_1..x_T.
@@ -27,11 +27,10 @@ from numpy.typing import ArrayLike
 from lstm_viz.model.checks import real_array, real_number
 from lstm_viz.model.formatting import fixed, snap
 from lstm_viz.model.gates import GATE_RANGES, GATES, Neuron, Weights
+from lstm_viz.model.ranges import BIAS_RANGE, C_PREV_RANGE, S_RANGE, WEIGHT_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS
 
 __all__ = [
-    "BIAS_RANGE",
-    "C_PREV_RANGE",
     "DECIMALS",
     "DEFAULTS",
     "DEFAULT_C_PREV",
@@ -40,9 +39,6 @@ __all__ = [
     "HASH_KEYS",
     "NUMBER",
     "RANGES",
-    "S_RANGE",
-    "WEIGHT_RANGE",
-    "X_RANGE",
     "Value",
     "checked_overrides",
     "hash_of",
@@ -54,15 +50,6 @@ __all__ = [
     "weights_of",
 ]
 
-#: The ranges the reader can drag the gate input s and the previous LTM c_prev across.
-S_RANGE: tuple[float, float] = (-6.0, 6.0)
-C_PREV_RANGE: tuple[float, float] = (-3.0, 3.0)
-#: The range of each input x_t of the sequence: one less than s's at each end, so that the gate
-#: input s_t = x_t + h_(t−1) stays within :data:`S_RANGE` (the STM h stays between −1 and 1).
-X_RANGE: tuple[float, float] = (S_RANGE[0] + 1.0, S_RANGE[1] - 1.0)
-#: The ranges of every gate's weight w and bias b that the reader can set.
-WEIGHT_RANGE: tuple[float, float] = (-10.0, 10.0)
-BIAS_RANGE: tuple[float, float] = (-10.0, 10.0)
 #: The state the explorer opens in when its URL names none.
 DEFAULT_S = 0.5
 DEFAULT_C_PREV = 1.0

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lstm_viz.model import state
 from lstm_viz.model.formatting import number, snap
 from lstm_viz.model.gates import GATES, Neuron, Weights
 from lstm_viz.model.presets import PRESETS
 from lstm_viz.model.sequence import MAX_STEPS
 from lstm_viz.model.table import band_of
+from lstm_viz.presentation.explorer import state
 from tests.shared_cases import LINK_CASES, NUMBER_CASES, PLAIN_CASES
 
 
