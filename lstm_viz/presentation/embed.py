@@ -1,10 +1,10 @@
 """Plotly figures as static HTML: a fixed id, the JSON, and the plotly.js bundle they need.
 
-The page's own scripts (served by :mod:`lstm_viz.sphinx.assets`) draw every ``.lstm-viz-figure``
-from the JSON beside it when the reader nears it, so the HTML holds no random id and no inline
-script, and is the same on every build. The figure's box is as tall as the figure will be, and the
-build puts the figure's still in it (:mod:`lstm_viz.sphinx.stills`): what readers see before
-plotly.js arrives, or without JavaScript, in print and in feeds.
+The page's own scripts (added by :mod:`lstm_viz.sphinx.page_scripts`) draw every
+``.lstm-viz-figure`` from the JSON beside it when the reader nears it, so the HTML holds no random
+id and no inline script, and is the same on every build. The figure's box is as tall as the figure
+will be, and the build puts the figure's still in it (:mod:`lstm_viz.sphinx.stills`): what
+readers see before plotly.js arrives, or without JavaScript, in print and in feeds.
 """
 
 from __future__ import annotations

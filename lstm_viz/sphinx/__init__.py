@@ -2,8 +2,12 @@
 
 Each module adds one feature with its own ``setup_<feature>(app)``:
 
-* :mod:`~lstm_viz.sphinx.assets` — plotly.js, MathJax and the book's scripts, served by the site;
-  the sitemap; the fingerprint that rebuilds every page when the package changes;
+* :mod:`~lstm_viz.sphinx.vendor` — plotly.js served by the site, only the bundles pages use;
+* :mod:`~lstm_viz.sphinx.page_scripts` — each page's own scripts, and no others;
+* :mod:`~lstm_viz.sphinx.fingerprint` — every page read again when the package or a lock file
+  changes;
+* :mod:`~lstm_viz.sphinx.sitemap` — ``sitemap.xml`` under the one base URL;
+* :mod:`~lstm_viz.sphinx.theme_fixes` — what the theme writes that a page must not ship;
 * :mod:`~lstm_viz.sphinx.roles` — ``{val}``, ``{claim}`` and ``{explore}``, which tie prose to the
   model;
 * :mod:`~lstm_viz.sphinx.notebooks` — every page that runs code, offered as a ``.ipynb``;
@@ -27,21 +31,29 @@ from sphinx.application import Sphinx
 
 from lstm_viz import __version__
 from lstm_viz.sphinx.apidoc import setup_apidoc
-from lstm_viz.sphinx.assets import setup_assets
 from lstm_viz.sphinx.citation import setup_citation
 from lstm_viz.sphinx.execution import setup_execution
+from lstm_viz.sphinx.fingerprint import setup_fingerprint
 from lstm_viz.sphinx.loading import setup_loading
 from lstm_viz.sphinx.math import setup_math
 from lstm_viz.sphinx.notebooks import setup_notebooks
+from lstm_viz.sphinx.page_scripts import setup_page_scripts
 from lstm_viz.sphinx.roles import setup_roles
+from lstm_viz.sphinx.sitemap import setup_sitemap
 from lstm_viz.sphinx.stills import setup_stills
+from lstm_viz.sphinx.theme_fixes import setup_theme_fixes
+from lstm_viz.sphinx.vendor import setup_vendor
 
 __all__ = ["setup"]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register every feature of the book's extension."""
-    setup_assets(app)
+    setup_fingerprint(app)
+    setup_vendor(app)
+    setup_page_scripts(app)
+    setup_theme_fixes(app)
+    setup_sitemap(app)
     setup_citation(app)
     setup_roles(app)
     setup_notebooks(app)

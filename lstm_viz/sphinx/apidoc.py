@@ -54,8 +54,14 @@ class ShortAttributeDocumenter(AttributeDocumenter):
         return super().should_suppress_value_header() or not value_is_short(self.object)
 
 
+def _nitpick_as_tuples(app: Sphinx, config: Any) -> None:
+    # _config.yml can only give lists; Sphinx looks (type, target) tuples up in nitpick_ignore.
+    config.nitpick_ignore = {tuple(entry) for entry in config.nitpick_ignore}
+
+
 def setup_apidoc(app: Sphinx) -> None:
     """Replace autodoc's documenters of constants and attributes with the short-value ones."""
+    app.connect("config-inited", _nitpick_as_tuples)
     app.setup_extension("sphinx.ext.autodoc")
     app.add_autodocumenter(ShortDataDocumenter, override=True)
     app.add_autodocumenter(ShortAttributeDocumenter, override=True)

@@ -19,7 +19,7 @@ Three rules make a build one can trust:
    again until the cause is fixed.
 3. **An incremental build equals a clean one.** Only pages whose source changed are read and
    executed again (all of them when ``lstm_viz`` or a lock file changed: see
-   ``lstm_viz.sphinx.assets.source_fingerprint``), but every page is written afresh from the
+   ``lstm_viz.sphinx.fingerprint.source_fingerprint``), but every page is written afresh from the
    environment into the empty staging folder, so the site has the bytes a clean build writes.
 
 The notebook kernels import ``lstm_viz`` from the checkout being built (``PYTHONPATH``), as Sphinx

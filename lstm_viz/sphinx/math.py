@@ -22,6 +22,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from lstm_viz.sphinx.vendor import node_modules
+
 __all__ = ["setup_math", "typeset"]
 
 SCRIPT = Path(__file__).with_name("tex2svg.cjs")
@@ -64,7 +66,7 @@ def _render_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
     elements = list(_ELEMENT.finditer(body))
     formulas = [_formula(m) for element in elements for m in _TEX.finditer(element.group(3))]
     if formulas:
-        css, rendered, defs = typeset(formulas, Path(app.confdir) / "node_modules")
+        css, rendered, defs = typeset(formulas, node_modules(app))
         errors = [
             f"{tex!r}: {html.unescape(error.group(1))}"
             for (tex, _), out in zip(formulas, rendered, strict=True)
@@ -84,12 +86,13 @@ def _render_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
         )
         context["body"] = glyphs + _ELEMENT.sub(element_html, body)
         context["metatags"] = context.get("metatags", "") + f"<style>{css}</style>"
-    # Sphinx keeps the script as _static/<mathjax_path>, beside its inline configuration.
-    mathjax = f"_static/{app.config.mathjax_path}"
+    # sphinx.ext.mathjax's script (a URL, or _static/<mathjax_path>) and its inline configuration.
+    mathjax = {app.config.mathjax_path, f"_static/{app.config.mathjax_path}"}
     context["script_files"] = [
         js
         for js in context.get("script_files", [])
-        if js.filename != mathjax and not js.attributes.get("body", "").startswith("window.MathJax")
+        if js.filename not in mathjax
+        and not js.attributes.get("body", "").startswith("window.MathJax")
     ]
 
 

@@ -22,7 +22,7 @@ Both roles read :data:`STATEMENTS`, the chapter's and the experiment's registrie
 experiment's numbers are measured once per build process, the first time one is asked for.
 
 (Numbers never go stale: any change to the package re-reads and re-executes every page, see
-``lstm_viz.sphinx.assets.source_fingerprint``.)
+``lstm_viz.sphinx.fingerprint.source_fingerprint``.)
 """
 
 from __future__ import annotations

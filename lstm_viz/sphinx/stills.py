@@ -162,7 +162,7 @@ def still_html(painter: StillPainter, spec: dict[str, Any], bundle: str, name: s
 
 
 def setup_stills(app: Sphinx) -> None:
-    from lstm_viz.sphinx.assets import _node_modules, plotly_bundles
+    from lstm_viz.sphinx.vendor import node_modules, plotly_bundles
 
     painter: StillPainter | None = None
 
@@ -181,7 +181,7 @@ def setup_stills(app: Sphinx) -> None:
             if data is None:
                 raise ExtensionError(f"figure {name!r} on page {pagename} has no JSON")
             if painter is None:
-                painter = StillPainter(plotly_bundles(_node_modules(app)))
+                painter = StillPainter(plotly_bundles(node_modules(app)))
             still = still_html(painter, json.loads(data.group(1)), bundle, name)
             return match.group(1) + still + match.group(4)
 

@@ -9,8 +9,8 @@ import pytest
 from sphinx.errors import ExtensionError
 
 from lstm_viz.presentation import figures
-from lstm_viz.sphinx.assets import plotly_bundles
 from lstm_viz.sphinx.stills import STAND_INS, StillPainter, _inline, still_html
+from lstm_viz.sphinx.vendor import plotly_bundles
 from tests.conftest import ROOT
 
 PLOTLY_SVG = (

@@ -1,5 +1,5 @@
 """The fingerprint that makes a change to lstm_viz or to a lock file re-read every page, and the
-choice of vendored files (only what a written page uses)."""
+choice of vendored files (only the plotly.js bundles a written page uses)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lstm_viz.sphinx import assets
+from lstm_viz.sphinx import vendor
+from lstm_viz.sphinx.fingerprint import LOCK_FILES, source_fingerprint
 from tests.conftest import ROOT
 
 
@@ -18,7 +19,7 @@ def book(tmp_path: Path) -> Path:
     shutil.copytree(
         ROOT / "lstm_viz", tmp_path / "lstm_viz", ignore=shutil.ignore_patterns("__pycache__")
     )
-    for name in assets.LOCK_FILES:
+    for name in LOCK_FILES:
         shutil.copyfile(ROOT / name, tmp_path / name)
     return tmp_path
 
@@ -27,14 +28,14 @@ def book(tmp_path: Path) -> Path:
     "changed", ["lstm_viz/presentation/static/lstm-viz.css", "uv.lock", "package-lock.json"]
 )
 def test_the_fingerprint_covers_the_package_and_the_lock_files(book: Path, changed: str) -> None:
-    before = assets.source_fingerprint(book / "lstm_viz")
-    assert before == assets.source_fingerprint(ROOT / "lstm_viz", ROOT)
+    before = source_fingerprint(book / "lstm_viz")
+    assert before == source_fingerprint(ROOT / "lstm_viz", ROOT)
     (book / changed).write_text((book / changed).read_text() + "\n")
-    assert assets.source_fingerprint(book / "lstm_viz") != before
+    assert source_fingerprint(book / "lstm_viz") != before
 
 
 def test_the_fingerprint_does_not_depend_on_where_the_book_is(book: Path) -> None:
-    assert assets.source_fingerprint(book / "lstm_viz") == assets.source_fingerprint()
+    assert source_fingerprint(book / "lstm_viz") == source_fingerprint()
 
 
 def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
@@ -56,13 +57,12 @@ def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
             },
             {"plotly-basic.min.js", "plotly-full.min.js"},
         ),
-        ({"a.html": '<script src="_static/lstm-viz-vendor/mathjax/tex-chtml.js">'}, {"mathjax"}),
     ],
 )
 def test_only_what_a_written_page_uses_is_vendored(
     tmp_path: Path, pages: dict[str, str], shipped: set[str]
 ) -> None:
-    used = assets._used_vendor_files(_site(tmp_path, pages), ROOT / "node_modules")
-    assert {path.parts[0] for path in used} == shipped
+    used = vendor.used_bundles(_site(tmp_path, pages), ROOT / "node_modules")
+    assert {path.name for path in used} == shipped
     for source in used.values():
         assert source.is_file()
