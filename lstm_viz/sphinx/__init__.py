@@ -7,6 +7,8 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
 * :mod:`~lstm_viz.sphinx.fingerprint` — every page read again when the package or a lock file
   changes;
 * :mod:`~lstm_viz.sphinx.sitemap` — ``sitemap.xml`` under the one base URL;
+* :mod:`~lstm_viz.sphinx.site_root` — the site's root ``index.html``, a valid page leading to the
+  book;
 * :mod:`~lstm_viz.sphinx.theme_fixes` — what the theme writes that a page must not ship;
 * :mod:`~lstm_viz.sphinx.roles` — ``{val}``, ``{claim}`` and ``{explore}``, which tie prose to the
   model;
@@ -45,6 +47,7 @@ from lstm_viz.sphinx.notebooks import setup_notebooks
 from lstm_viz.sphinx.page_contents import setup_page_contents
 from lstm_viz.sphinx.page_scripts import setup_page_scripts
 from lstm_viz.sphinx.roles import setup_roles
+from lstm_viz.sphinx.site_root import setup_site_root
 from lstm_viz.sphinx.sitemap import setup_sitemap
 from lstm_viz.sphinx.stills import setup_stills
 from lstm_viz.sphinx.theme_fixes import setup_theme_fixes
@@ -60,6 +63,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_page_scripts(app)
     setup_theme_fixes(app)
     setup_sitemap(app)
+    setup_site_root(app)
     setup_citation(app)
     setup_roles(app)
     setup_notebooks(app)

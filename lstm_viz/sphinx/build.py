@@ -43,9 +43,9 @@ import sys
 from pathlib import Path
 
 from lstm_viz.sphinx.publishing import BuildLock, BuildRunning, publish, recover
-from lstm_viz.sphinx.stopping import CtrlC, reporting_in_one_line
+from lstm_viz.sphinx.stopping import CtrlC, OneLineReports
 
-__all__ = ["BuildPaths", "build", "main", "publish"]
+__all__ = ["BuildPaths", "build", "main"]
 
 #: Written into the state folder when a build starts; removed only when it succeeded.
 UNFINISHED = "UNFINISHED"
@@ -142,7 +142,7 @@ def _locked_build(source: Path, paths: BuildPaths) -> bool:
     paths.crash_log.unlink(missing_ok=True)
     with CtrlC() as ctrl_c:
         try:
-            with reporting_in_one_line(paths.crash_log, ctrl_c):
+            with OneLineReports(paths.crash_log, ctrl_c):
                 result = _sphinx_build(source, paths, fresh)
         except (KeyboardInterrupt, asyncio.CancelledError):  # nbclient cancels its kernel's tasks
             result = KeyboardInterrupt()

@@ -38,7 +38,14 @@ from sphinx.util import logging
 from lstm_viz.experiment.claims import EXPERIMENT
 from lstm_viz.model.claims import CHAPTER
 
-__all__ = ["Declaration", "PageContents", "load_declarations", "missing", "setup_page_contents"]
+__all__ = [
+    "Declaration",
+    "PageContents",
+    "PageContentsError",
+    "load_declarations",
+    "missing",
+    "setup_page_contents",
+]
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 Sphinx ends a build that raised with a crash report ("Exception occurred … if you want to report
 the issue to the developers"), and Ctrl-C in the middle of a notebook surfaces as whatever
 nbclient was doing at that moment (a ``CancelledError``, an ``AssertionError`` in its clean-up),
-reported the same way. :func:`reporting_in_one_line` replaces Jupyter Book's report of such an
+reported the same way. :class:`OneLineReports` replaces Jupyter Book's report of such an
 exception: a Sphinx error (a bad ``CITATION.cff``, a configuration refused) is its one line; any
 other exception is one line naming the page being built and the exception, with its traceback
 saved to a file for whoever fixes it. :class:`CtrlC` catches Ctrl-C itself: it stops the kernels
@@ -19,12 +19,12 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
-__all__ = ["CtrlC", "reporting_in_one_line"]
+__all__ = ["CtrlC", "OneLineReports"]
 
 
 def _children() -> list[int]:
@@ -43,7 +43,7 @@ def _children() -> list[int]:
 
 class CtrlC:
     """While the ``with`` block runs, Ctrl-C (SIGINT) is noted, stops the build's child processes
-    and raises ``KeyboardInterrupt``; :attr:`pressed` says afterwards whether it came.
+    and raises ``KeyboardInterrupt``; ``pressed`` says afterwards whether it came.
 
     nbclient installs a SIGINT handler of its own while a notebook runs (it shuts the kernel down
     politely, which makes the kernel print tracebacks as it loses its sockets, then leaves
@@ -89,32 +89,48 @@ def _page(app: Any) -> str | None:
     return docname or getattr(getattr(app, "builder", None), "current_docname", None)
 
 
-@contextlib.contextmanager
-def reporting_in_one_line(crash_log: Path, ctrl_c: CtrlC) -> Iterator[None]:
-    """While the block runs, Jupyter Book reports an exception that stops the build in one line
-    (nothing at all after Ctrl-C, for which ``main`` prints its own)."""
-    import jupyter_book.sphinx
-    from sphinx.errors import SphinxError
+class OneLineReports:
+    """While the ``with`` block runs, Jupyter Book reports an exception that stops the build in one
+    line (and nothing at all after Ctrl-C, for which ``main`` prints its own line); a traceback
+    worth keeping goes to ``crash_log``."""
 
-    def report(app: Any, args: Any, exception: BaseException, stderr: TextIO = sys.stderr) -> None:
-        if ctrl_c.pressed or isinstance(exception, KeyboardInterrupt):
+    def __init__(self, crash_log: Path, ctrl_c: CtrlC) -> None:
+        self.crash_log = crash_log
+        self.ctrl_c = ctrl_c
+        self._original: Callable[..., None] | None = None
+
+    def report(
+        self, app: Any, args: Any, exception: BaseException, stderr: TextIO = sys.stderr
+    ) -> None:
+        """What Jupyter Book calls in place of Sphinx's crash report."""
+        from sphinx.errors import SphinxError
+
+        if self.ctrl_c.pressed or isinstance(exception, KeyboardInterrupt):
             return
         if isinstance(exception, SphinxError):
             message = " ".join(str(exception).split())
             print(f"\n{exception.category}: {message}", file=stderr)
             return
-        crash_log.parent.mkdir(parents=True, exist_ok=True)
-        crash_log.write_text(
+        self.crash_log.parent.mkdir(parents=True, exist_ok=True)
+        self.crash_log.write_text(
             "".join(traceback.format_exception(exception)), encoding="utf-8", errors="replace"
         )
         page = _page(app)
         where = f" at page {page}" if page else ""
         cause = " ".join(f"{type(exception).__name__}: {exception}".split())
-        print(f"\nThe build stopped{where}: {cause} (its traceback is in {crash_log})", file=stderr)
+        print(
+            f"\nThe build stopped{where}: {cause} (its traceback is in {self.crash_log})",
+            file=stderr,
+        )
 
-    original: Callable[..., None] = jupyter_book.sphinx.handle_exception
-    jupyter_book.sphinx.handle_exception = report
-    try:
-        yield
-    finally:
-        jupyter_book.sphinx.handle_exception = original
+    def __enter__(self) -> OneLineReports:
+        import jupyter_book.sphinx
+
+        self._original = jupyter_book.sphinx.handle_exception
+        jupyter_book.sphinx.handle_exception = self.report
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import jupyter_book.sphinx
+
+        jupyter_book.sphinx.handle_exception = self._original

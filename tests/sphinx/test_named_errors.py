@@ -12,7 +12,7 @@ import pytest
 from sphinx.errors import SphinxError
 
 from lstm_viz.presentation.citation import CitationError, load_citation
-from lstm_viz.sphinx.stopping import CtrlC, reporting_in_one_line
+from lstm_viz.sphinx.stopping import CtrlC, OneLineReports
 from tests.conftest import ROOT
 from tests.sphinx.test_roles import Build, build
 
@@ -71,7 +71,7 @@ def report(exception: BaseException, app: object = None, pressed: bool = False) 
     ctrl_c = CtrlC()
     ctrl_c.pressed = pressed
     log = Path(f"/nonexistent-{id(out)}") if app is None else app.log  # type: ignore[attr-defined]
-    with reporting_in_one_line(log, ctrl_c):
+    with OneLineReports(log, ctrl_c):
         try:
             raise exception
         except BaseException as raised:
