@@ -43,12 +43,13 @@ class _Outputs(HTMLParser):
 
 
 def error_outputs(page: str) -> list[str]:
-    """What in the HTML ``page`` is an error output or a traceback, in words (none: ``[]``)."""
+    """What in the HTML ``page`` is an error output or, outside one, a traceback, in words (none:
+    ``[]``)."""
     parser = _Outputs()
     parser.feed(page)
     parser.close()
     found = parser.found
-    if TRACEBACK in " ".join("".join(parser.text).split()):
+    if not found and TRACEBACK in " ".join("".join(parser.text).split()):
         found.append(f"a traceback ({TRACEBACK!r})")
     return found
 

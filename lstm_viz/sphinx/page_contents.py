@@ -52,6 +52,8 @@ logger = logging.getLogger(__name__)
 #: Registries whose name stands for all of their claims.
 REGISTRIES = {registry.name: tuple(registry.claims) for registry in (CHAPTER, EXPERIMENT)}
 KINDS = ("sections", "claims", "ids", "links")
+#: How many lost items a warning names (the first: where the page was cut).
+SHOWN = 4
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -202,10 +204,12 @@ def _check_pages(app: Sphinx, exception: Exception | None) -> None:
         contents = PageContents.of(docname, page.read_text(encoding="utf-8"))
         lost = missing(declaration, contents)
         if lost:
+            more = f" and {len(lost) - SHOWN} more" if len(lost) > SHOWN else ""
             logger.warning(
-                "the built page lacks %s, which %s declares it contains (is a code fence, a "
+                "the built page lacks %s%s, which %s declares it contains (is a code fence, a "
                 "directive or the file cut short before it?)",
-                "; ".join(lost),
+                "; ".join(lost[:SHOWN]),
+                more,
                 file.name,
                 location=docname,
                 type="lstm_viz",

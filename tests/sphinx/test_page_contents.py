@@ -145,3 +145,18 @@ def test_the_built_book_holds_everything_its_pages_declare(built_site: Path) -> 
         for docname, d in declared.items()
     }
     assert not any(lost.values()), lost
+
+
+def test_a_page_that_lost_much_names_the_first_losses_and_counts_the_rest(
+    sphinx_project: Callable[..., SphinxRun],
+) -> None:
+    sections = [f"Part {n}" for n in range(1, 8)]
+    declared = f"index:\n  sections: [{', '.join(sections)}]\nother:\n  sections: [Other]\n"
+    run = build(
+        sphinx_project, "# The cell\n\n```\n" + "".join(f"## {s}\n" for s in sections), declared
+    )
+    assert run.app.statuscode == 1
+    assert (
+        "the built page lacks section 'Part 1'; section 'Part 2'; section 'Part 3'; section "
+        "'Part 4' and 3 more, which _page_contents.yml declares"
+    ) in run.warnings, run.warnings
