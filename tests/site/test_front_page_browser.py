@@ -56,8 +56,9 @@ WORDS_ON_LINES = """() => {
 def test_the_first_screen_shows_the_figure_and_the_three_ways_in(
     browser, site_url: str, width: int, height: int, theme: str
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=theme)
-    try:
+    with browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=theme
+    ) as context:
         page = context.new_page()
         fetched: list[str] = []
         page.on("request", lambda request: fetched.append(request.url))
@@ -72,13 +73,10 @@ def test_the_first_screen_shows_the_figure_and_the_three_ways_in(
             assert card["box"][1] <= height, f"{card['title']} ends at {card['box'][1]:.0f} px"
         assert seen["scrollWidth"] <= seen["width"], "the page scrolls sideways"
         assert not [url for url in fetched if "plotly" in url], "the front page fetched plotly.js"
-    finally:
-        context.close()
 
 
 def test_the_figures_words_stand_clear_of_its_lines(browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    try:
+    with browser.new_context(viewport={"width": 375, "height": 800}) as context:
         page = context.new_page()
         page.goto(f"{site_url}/book/index.html", wait_until="load")
         assert page.evaluate(WORDS_ON_LINES) == []
@@ -89,5 +87,3 @@ def test_the_figures_words_stand_clear_of_its_lines(browser, site_url: str) -> N
               t.setAttribute("y", +t.getAttribute("y") + 14); }"""
         )
         assert any("held" in words for words in page.evaluate(WORDS_ON_LINES))
-    finally:
-        context.close()
