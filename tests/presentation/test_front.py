@@ -13,8 +13,8 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.over_time import EXAMPLE_X, QUIET_STEPS, example_run
 from lstm_viz.model.statements import Claim
 from lstm_viz.presentation import front
+from lstm_viz.presentation.colour import BACKGROUNDS, contrast
 from lstm_viz.presentation.diagrams import PALETTE
-from tests.presentation.legibility import BACKGROUND, contrast
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -93,7 +93,7 @@ def test_the_two_cells_are_told_apart_and_neither_hides_the_other(svg: ET.Elemen
 
 
 def test_its_colours_can_be_read_in_both_themes() -> None:
-    for mode, page in BACKGROUND.items():
+    for mode, page in BACKGROUNDS.items():
         assert contrast(PALETTE[mode]["ltm-line"], page) >= 3, mode  # WCAG 1.4.11
         assert contrast(PALETTE[mode]["ltm-text"], page) >= 4.5, mode  # WCAG 1.4.3
 
