@@ -71,11 +71,12 @@ KEPT_AFTER_FAILURE = "reports"
 
 
 def _discard(staging: Path) -> None:
-    """Remove a failed build's staging folder, all but the reports its log names."""
-    if not staging.is_dir():
+    """Remove a failed build's staging folder, all but the reports its log names (if any)."""
+    if not (staging / KEPT_AFTER_FAILURE).is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
         return
     for child in staging.iterdir():
-        if child.name == KEPT_AFTER_FAILURE and child.is_dir():
+        if child.name == KEPT_AFTER_FAILURE:
             continue
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child)
