@@ -16,6 +16,7 @@ the built pages themselves for any traceback or error output that got through an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,15 @@ def _allows_errors(metadata: Any, where: str) -> list[str]:
     return found
 
 
+def _code_cells(notebook: Any) -> Iterator[tuple[int, int | None, Any]]:
+    """Each code cell of ``notebook``: its number among the code cells (from 1), its line in the
+    page's source (if known), and the cell."""
+    source_map = notebook.metadata.get("source_map") or []
+    code = ((index, cell) for index, cell in enumerate(notebook.cells) if cell.cell_type == "code")
+    for number, (index, cell) in enumerate(code, start=1):
+        yield number, (source_map[index] if index < len(source_map) else None), cell
+
+
 def error_hiders(notebook: Any) -> list[tuple[int | None, str]]:
     """What in an executed ``notebook`` lets a cell raise without failing: (line, what) pairs,
     the line in the page's source where it is known."""
@@ -61,13 +71,7 @@ def error_hiders(notebook: Any) -> list[tuple[int | None, str]]:
         (None, f"its metadata sets {setting}")
         for setting in _allows_errors(dict(notebook.metadata), "")
     ]
-    source_map = notebook.metadata.get("source_map") or []
-    number = 0
-    for index, cell in enumerate(notebook.cells):
-        if cell.cell_type != "code":
-            continue
-        number += 1
-        line = source_map[index] if index < len(source_map) else None
+    for number, line, cell in _code_cells(notebook):
         if RAISES in (cell.metadata.get("tags") or []):
             found.append((line, f"code cell {number} is tagged {RAISES}"))
         found += [
@@ -80,15 +84,9 @@ def error_hiders(notebook: Any) -> list[tuple[int | None, str]]:
 def failed_cell(notebook: Any) -> tuple[int, int | None, str] | None:
     """The first cell of an executed ``notebook`` that raised: its number among the code cells
     (from 1), its line in the page's source (if known) and ``"Type: message"``."""
-    source_map = notebook.metadata.get("source_map") or []
-    number = 0
-    for index, cell in enumerate(notebook.cells):
-        if cell.cell_type != "code":
-            continue
-        number += 1
+    for number, line, cell in _code_cells(notebook):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                line = source_map[index] if index < len(source_map) else None
                 message = _ANSI.sub("", str(output.get("evalue", ""))).strip()
                 return number, line, f"{output.get('ename', 'Error')}: {message}".rstrip(": ")
     return None
