@@ -38,6 +38,14 @@ export default [
     },
   },
   {
+    // The build's stylesheet step (purgecss and beasties in Node), an ES module.
+    files: ["lstm_viz/sphinx/**/*.mjs"],
+    languageOptions: {
+      sourceType: "module",
+      globals: { process: "readonly", Buffer: "readonly", console: "readonly" },
+    },
+  },
+  {
     files: ["eslint.config.mjs"],
     languageOptions: { sourceType: "module" },
   },

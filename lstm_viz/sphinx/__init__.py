@@ -23,7 +23,9 @@ Each module adds one feature with its own ``setup_<feature>(app)``:
 * :mod:`~lstm_viz.sphinx.page_contents` — no built page lacks what ``_page_contents.yml`` says it
   contains;
 * :mod:`~lstm_viz.sphinx.apidoc` — the API page without kilobyte-long constant values or the
-  checkout's absolute paths.
+  checkout's absolute paths;
+* :mod:`~lstm_viz.sphinx.slim` — the site as published: each page's critical CSS inlined and its
+  stylesheets not blocking, the icon font cut to the icons shown, nothing served that no page uses.
 
 :mod:`~lstm_viz.sphinx.build` runs the whole build (``make book``): strict, atomic, and never
 trusting a build that failed.
@@ -49,6 +51,7 @@ from lstm_viz.sphinx.page_scripts import setup_page_scripts
 from lstm_viz.sphinx.roles import setup_roles
 from lstm_viz.sphinx.site_root import setup_site_root
 from lstm_viz.sphinx.sitemap import setup_sitemap
+from lstm_viz.sphinx.slim import setup_slim
 from lstm_viz.sphinx.stills import setup_stills
 from lstm_viz.sphinx.theme_fixes import setup_theme_fixes
 from lstm_viz.sphinx.vendor import setup_vendor
@@ -74,4 +77,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_error_outputs(app)
     setup_page_contents(app)
     setup_apidoc(app)
+    setup_slim(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": __version__}

@@ -84,7 +84,9 @@ def _discard(staging: Path) -> None:
             child.unlink()
 
 
-def _sphinx_build(source: Path, paths: BuildPaths, fresh: bool) -> int | BaseException:
+def _sphinx_build(
+    source: Path, paths: BuildPaths, fresh: bool, slim: bool = True
+) -> int | BaseException:
     """Jupyter Book's own Sphinx build of the book in ``source``, as ``jb build -W -n --keep-going``
     runs it, but with the staging folder as output and the doctrees in the state folder."""
     from jupyter_book.sphinx import build_sphinx
@@ -107,6 +109,7 @@ def _sphinx_build(source: Path, paths: BuildPaths, fresh: bool) -> int | BaseExc
             "external_toc_path": toc.as_posix(),
             "nitpicky": True,
             "latex_individualpages": False,
+            "lstm_viz_slim": slim,
         },
         builder="html",
         freshenv=fresh,
@@ -116,8 +119,10 @@ def _sphinx_build(source: Path, paths: BuildPaths, fresh: bool) -> int | BaseExc
     return result
 
 
-def build(source: Path, path_output: Path | None = None) -> bool:
+def build(source: Path, path_output: Path | None = None, *, slim: bool = True) -> bool:
     """Build the book in ``source`` into ``<path_output>/_build/html``; say if it succeeded.
+
+    ``slim=False`` leaves the site as the theme writes it (see :mod:`lstm_viz.sphinx.slim`).
 
     Raises :class:`~lstm_viz.sphinx.publishing.BuildRunning` if another build holds the lock, and
     ``KeyboardInterrupt`` (the site untouched) if interrupted.
@@ -126,10 +131,10 @@ def build(source: Path, path_output: Path | None = None) -> bool:
     paths = BuildPaths((path_output or source).resolve())
     with BuildLock(paths.lock):
         recover(paths.site, paths.old_site)
-        return _locked_build(source, paths)
+        return _locked_build(source, paths, slim)
 
 
-def _locked_build(source: Path, paths: BuildPaths) -> bool:
+def _locked_build(source: Path, paths: BuildPaths, slim: bool) -> bool:
     # Kernels and Sphinx alike use the lstm_viz of the checkout being built.
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [str(source), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
@@ -144,7 +149,7 @@ def _locked_build(source: Path, paths: BuildPaths) -> bool:
     with CtrlC() as ctrl_c:
         try:
             with OneLineReports(paths.crash_log, ctrl_c):
-                result = _sphinx_build(source, paths, fresh)
+                result = _sphinx_build(source, paths, fresh, slim)
         except (KeyboardInterrupt, asyncio.CancelledError):  # nbclient cancels its kernel's tasks
             result = KeyboardInterrupt()
     if ctrl_c.pressed or isinstance(result, KeyboardInterrupt):
@@ -181,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--path-output", type=Path, default=None, help="build into PATH_OUTPUT/_build/html"
     )
+    parser.add_argument(
+        "--no-slim",
+        dest="slim",
+        action="store_false",
+        help="leave the site as the theme writes it: no critical CSS, every file (for comparing)",
+    )
     args = parser.parse_args(argv)
     package = Path(__file__).resolve().parents[2]
     if package != args.source.resolve():
@@ -190,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     site = _relative(BuildPaths((args.path_output or args.source).resolve()).site)
     try:
-        if not build(args.source, args.path_output):
+        if not build(args.source, args.path_output, slim=args.slim):
             return 1
     except BuildRunning as error:
         print(error, file=sys.stderr)

@@ -23,8 +23,9 @@ __all__ = ["BUNDLE", "VENDOR", "node_modules", "plotly_bundles", "setup_vendor",
 VENDOR = "lstm-viz-vendor"  # under the site's _static/
 #: How a figure names the plotly.js bundle it needs (:func:`lstm_viz.presentation.embed.show`).
 BUNDLE = re.compile(r'data-plotly-bundle="(basic|full)"')
-#: The npm packages the build reads (served, or run at build time: MathJax typesets in Node).
-PACKAGES = ("plotly.js-basic-dist-min", "mathjax")
+#: The npm packages the build reads (served, or run at build time: MathJax typesets in Node,
+#: purgecss and beasties slim the stylesheets).
+PACKAGES = ("plotly.js-basic-dist-min", "mathjax", "purgecss", "beasties")
 
 
 def node_modules(app: Sphinx) -> Path:

@@ -27,7 +27,7 @@ class StubSphinx:
     fresh: list[bool] = field(default_factory=list)
     pythonpath: list[str] = field(default_factory=list)
 
-    def __call__(self, source: Path, paths: BuildPaths, fresh: bool) -> int:
+    def __call__(self, source: Path, paths: BuildPaths, fresh: bool, slim: bool = True) -> int:
         self.fresh.append(fresh)
         self.pythonpath.append(os.environ["PYTHONPATH"])
         for name, text in {**self.pages, ".buildinfo": "config hash"}.items():

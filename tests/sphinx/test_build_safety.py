@@ -37,7 +37,7 @@ class StandIn:
         self.started, self.release = threading.Event(), threading.Event()
         self.release.set()
 
-    def __call__(self, source: Path, paths: BuildPaths, fresh: bool) -> object:
+    def __call__(self, source: Path, paths: BuildPaths, fresh: bool, slim: bool = True) -> object:
         paths.staging.mkdir(parents=True)
         (paths.staging / "index.html").write_text(self.site, encoding="utf-8")
         (paths.staging / "reports" / "book").mkdir(parents=True)
