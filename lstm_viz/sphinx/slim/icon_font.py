@@ -64,7 +64,7 @@ def subset_woff2(font: Path, characters: set[int]) -> tuple[bytes, dict[int, flo
     and the width of each glyph kept, in em.
 
     The same font and characters give the same bytes: the font's own timestamps are kept."""
-    with TTFont(font) as face:
+    with TTFont(font, recalcTimestamp=False) as face:
         cmap = face.getBestCmap()
         wanted = characters & set(cmap)
         if not wanted:
