@@ -98,3 +98,58 @@ PLAIN_CASES: list[tuple[float, str]] = [
     (4.0, "4"),
     (-10.0, "-10"),
 ]
+
+# The review reader of the RNN-versus-LSTM page: ``lstm_viz.experiment.reader`` and
+# ``static/review-reader/{reader,link}.js``. tests/experiment/test_reader.py checks the Python
+# side, tests/site/test_rnn_vs_lstm_reader.py the script in Chromium.
+
+#: (text, the words read, the unknown ones (each once), the known word offered for each).
+READING_CASES: list[tuple[str, list[str], list[str], list[str]]] = [
+    ("", [], [], []),
+    (
+        "The acting was VERY bad, direction was Ok — but I loved the movie!",
+        "the acting was very bad direction was ok but i loved the movie".split(),
+        [],
+        [],
+    ),
+    ("the acting was awful, awful", ["the", "acting", "was", "awful", "awful"], ["awful"], ["was"]),
+    ("snake_case it's", ["snake", "case", "it", "s"], ["snake", "case", "it", "s"],
+     ["the", "was", "i", "i"]),
+    ("<b>bad</b> &amp; good", ["b", "bad", "b", "amp", "good"], ["b", "amp"], ["i", "and"]),
+    ("Émile: 5 stars, ٣", ["émile", "5", "stars", "٣"], ["émile", "5", "stars", "٣"],
+     ["fine", "i", "was", "i"]),
+    ("ΣΟΦΟΣ İstanbul", ["σοφος", "i", "stanbul"], ["σοφος", "stanbul"], ["the", "but"]),
+    ("ＢＡＤ movies🎬loved", ["ｂａｄ", "movies", "loved"], ["ｂａｄ", "movies"], ["the", "movie"]),
+]  # fmt: skip
+
+#: (text, the hash of the link to it): ``encodeURIComponent`` with "+" for a space, cut to the
+#: reader's longest review (counted in characters, not UTF-16 units).
+REVIEW_LINK_CASES: list[tuple[str, str]] = [
+    ("", "#review="),
+    ("the acting was bad", "#review=the+acting+was+bad"),
+    (
+        "The acting was very bad, direction was Ok, but I loved the movie",
+        "#review=The+acting+was+very+bad%2C+direction+was+Ok%2C+but+I+loved+the+movie",
+    ),
+    ("a+b & c=d#e", "#review=a%2Bb+%26+c%3Dd%23e"),
+    ("it's (very) good!~*_.-", "#review=it's+(very)+good!~*_.-"),
+    ("<img src=x onerror=alert(1)>", "#review=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"),
+    ("café 🎬", "#review=caf%C3%A9+%F0%9F%8E%AC"),
+    ("x" * 450, "#review=" + "x" * 400),
+    ("🎬" * 401, "#review=" + "%F0%9F%8E%AC" * 400),
+]
+
+#: (hash, the review the page reads from it or None, whether it says the link could not be read
+#: or was cut). Only the script reads links; Python writes them (REVIEW_LINK_CASES).
+REVIEW_HASH_CASES: list[tuple[str, str | None, bool]] = [
+    ("", None, False),
+    ("#", None, False),
+    ("#s=1&c=2", None, False),
+    ("#review=", "", False),
+    ("#review=a+b&x=1", "a b", False),
+    ("#x=1&review=bad", "bad", False),
+    ("#review=100%25+a%2Bb", "100% a+b", False),
+    ("#review=%E0%A4%A", None, True),
+    ("#review=%", None, True),
+    ("#review=" + "ab" * 300, "ab" * 200, True),
+]

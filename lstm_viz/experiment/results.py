@@ -33,7 +33,9 @@ from lstm_viz.experiment.review_task import (
     encode,
     parse,
 )
-from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS, WEIGHTS, Run, RunKey, load
+from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
+from lstm_viz.experiment.training import Model
+from lstm_viz.experiment.weights import WEIGHTS, Run, RunKey, WeightsError, load
 
 __all__ = ["LEARNED_AT", "Results", "results"]
 
@@ -84,6 +86,13 @@ class Results:
         """The run's mean training loss over its last 50 updates."""
         return float(self.runs[key].loss[-1])
 
+    def escape(self, key: RunKey) -> int:
+        """After how many updates the run's loss left the plateau of knowing the verdict only:
+        the end of the first 50 updates whose mean loss is below half of ln 2 (0 if never)."""
+        below = self.runs[key].loss < np.log(2) / 2
+        window = self.runs[key].config.steps // len(below)
+        return int((np.argmax(below) + 1) * window) if below.any() else 0
+
     # The step-through ---------------------------------------------------------------------
     @functools.cached_property
     def walk_seeds(self) -> tuple[int, int]:
@@ -97,10 +106,7 @@ class Results:
         return rnn, median_seed(self.measured, "long", "lstm")
 
     def walk_of(self, review: Review) -> Walk:
-        rnn, lstm = self.walk_seeds
-        return walk(
-            self.runs[("long", "rnn", rnn)].model, self.runs[("long", "lstm", lstm)].model, review
-        )
+        return walk(self.readers["rnn"], self.readers["lstm"], review)
 
     @functools.cached_property
     def walk(self) -> Walk:
@@ -112,6 +118,26 @@ class Results:
         """The same two models reading it with *bad* turned into *good*."""
         return self.walk_of(parse(STRETCHED_SENTENCE.replace(" bad", " good")))
 
+    @functools.cached_property
+    def units(self) -> dict[str, int]:
+        """The unit of each step-through model (from 0) that the opinion moves most: the LSTM
+        unit whose LTM differs most between the stretched review and the same with *good*, at
+        its end; the RNN unit whose STM differs most just after the opinion word (by the end the
+        difference is gone from every RNN unit)."""
+        at = self.stretched.decisive
+        lstm = np.abs(self.walk.lstm["ltm"][-1] - self.flipped.lstm["ltm"][-1])
+        rnn = np.abs(self.walk.rnn_h[at] - self.flipped.rnn_h[at])
+        return {"rnn": int(np.argmax(rnn)), "lstm": int(np.argmax(lstm))}
+
+    @functools.cached_property
+    def readers(self) -> dict[str, Model]:
+        """The two step-through models, as the page's review reader reads with them."""
+        rnn, lstm = self.walk_seeds
+        return {
+            "rnn": self.runs[("long", "rnn", rnn)].model,
+            "lstm": self.runs[("long", "lstm", lstm)].model,
+        }
+
 
 @functools.cache
 def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results:
@@ -120,5 +146,5 @@ def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results
     runs = load(weights)
     missing = sorted({model for (_, model, _) in runs} ^ set(MODELS))
     if missing:
-        raise ValueError(f"{weights} and MODELS disagree on {', '.join(missing)}: retrain")
+        raise WeightsError(f"{weights} and MODELS disagree on {', '.join(missing)}: retrain")
     return Results(runs, measure(runs, tests), gradient_reach(tests))
