@@ -158,14 +158,14 @@ def accuracy_by_distance(results: Results) -> go.Figure:
         shared_xaxes=True,
         shared_yaxes=True,
         horizontal_spacing=0.05,
-        vertical_spacing=0.075,
-        subplot_titles=[
-            model_label(m) if col == 0 else "" for m in models for col in range(len(regimes))
-        ],
+        vertical_spacing=0.085,
     )
     x = list(measured.distances)
     low, high = min(x) - 1.5, max(x) + 1.5
-    fig.update_layout(height=820, margin={"t": 150, "b": 56, "l": 52, "r": 12})
+    layout = legend_on_top(base_layout("Reviews scored right, by distance", height=820), 130)
+    layout["hovermode"] = "closest"
+    layout["margin"]["b"] = 64
+    fig.update_layout(layout)
     fig.update_xaxes(range=[low, high], tickvals=[5, 20, 35])
     fig.update_yaxes(range=[0, _TOP], tickvals=[0, 0.5, 1], tickformat=".0%")
     for row, model in enumerate(models, start=1):
@@ -173,16 +173,15 @@ def accuracy_by_distance(results: Results) -> go.Figure:
             axis = fig.get_subplot(row, col).yaxis.plotly_name.replace("yaxis", "y")
             acc = {s: measured.accuracy[(regime, model, s)] for s in SEEDS}
             groups = coinciding(acc, COINCIDE_PIXELS / _panel_pixels(fig, axis))
-            first = row == 1 and col == 1
             fig.add_scatter(
                 x=x,
                 y=list(measured.verdict_only),
-                name="best from the verdict alone",
+                name="verdict only",
                 legendgroup="verdict_only",
-                showlegend=first,
+                showlegend=row == col == 1,
                 mode="lines",
                 line={**_GREY, "dash": "dash", "width": 1.5},
-                hovertemplate="verdict alone: %{y:.1%}<extra></extra>",
+                hovertemplate="verdict only: %{y:.1%}<extra></extra>",
                 row=row,
                 col=col,
             )
@@ -225,12 +224,25 @@ def accuracy_by_distance(results: Results) -> go.Figure:
                     opacity=0.18,
                     line_width=0,
                     layer="below",
-                    name="closer than any training review",
+                    name="not trained",
                     legendgroup="untrained",
                     showlegend=row == 1,
                     row=row,
                     col=col,
                 )
+        # The model's name over its row, from the left edge.
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=1,
+            yref=f"{fig.get_subplot(row, 1).yaxis.plotly_name.replace('yaxis', 'y')} domain",
+            yanchor="bottom",
+            xanchor="left",
+            yshift=2,
+            text=model_label(model),
+            showarrow=False,
+            font={"size": 13},
+        )
     for col, regime in enumerate(regimes, start=1):
         domain = fig.get_subplot(1, col).xaxis.domain
         fig.add_annotation(
@@ -238,17 +250,25 @@ def accuracy_by_distance(results: Results) -> go.Figure:
             y=1,
             xref="paper",
             yref="paper",
-            yshift=22,
+            xanchor="center",
+            yanchor="bottom",
+            yshift=24,
             text=f"<b>{REGIME_COLUMNS[regime]}</b>",
             showarrow=False,
             font={"size": 12},
         )
-    layout = legend_on_top(base_layout("Reviews scored right, by distance", height=820), 150)
-    layout["hovermode"] = "closest"
-    layout["margin"]["b"] = 56
-    fig.update_layout(layout)
-    for col in range(1, len(regimes) + 1):
-        fig.update_xaxes(title_text="words after the opinion", row=len(models), col=col)
+    fig.add_annotation(
+        x=0.5,
+        y=0,
+        xref="paper",
+        yref="paper",
+        xanchor="center",
+        yanchor="top",
+        yshift=-26,
+        text="words after the opinion",
+        showarrow=False,
+        font={"size": 13},
+    )
     return fig
 
 
@@ -264,8 +284,8 @@ def training_loss(results: Results, regime: str = "long") -> go.Figure:
     _runs(fig, 1, x, loss, ".4f", legend=True)
     steps = first.config.steps
     for name, value, dash in (
-        ("verdict only (ln 2)", np.log(2), "dash"),
-        ("nothing (ln 4)", np.log(len(SCORES)), "dot"),
+        ("verdict only, ln 2", np.log(2), "dash"),
+        ("nothing, ln 4", np.log(len(SCORES)), "dot"),
     ):
         fig.add_scatter(
             x=[0, steps],

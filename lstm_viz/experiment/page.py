@@ -23,7 +23,6 @@ from lstm_viz.experiment.review_task import (
 )
 from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
 from lstm_viz.experiment.values import format_value
-from lstm_viz.model.formatting import number
 from lstm_viz.presentation.embed import FigureHTML, show
 from lstm_viz.presentation.html_tables import HTMLTable, html_table
 
@@ -35,7 +34,6 @@ __all__ = [
     "results_table",
     "review_reader",
     "score_table",
-    "stuck_table",
     "task_examples",
 ]
 
@@ -111,35 +109,6 @@ def results_table() -> HTMLTable:
         "right at every distance their training reviews reached"
     )
     return HTMLTable(html_table(caption, head, rows, "lstm-viz-results", list(MODELS)))
-
-
-def stuck_table() -> HTMLTable:
-    """Every long-only run that did not learn: how it scores, and what it does with a *loved*
-    review whatever its opinion."""
-    r = results()
-    top = _stars(len(SCORES) - 1)
-    loved = [_label(opinion, "loved") for opinion in OPINIONS]
-    head = [
-        "run",
-        "share right where trained",
-        *(f"<i>{OPINIONS[k]} … loved</i> ({_stars(c)}) scored {top}" for k, c in enumerate(loved)),
-        "final loss",
-    ]
-    rows = []
-    for model in MODELS:
-        for seed in r.stuck("long", model):
-            key = ("long", model, seed)
-            right = r.in_training_range(*key)
-            rows.append(
-                [
-                    f"{figures.model_label(model)}, seed {seed}",
-                    f"{number(right.min(), '.0%')} to {number(right.max(), '.0%')}",
-                    *(number(r.measured.scored(key, c, max(SCORES)), ".0%") for c in loved),
-                    number(r.final_loss(key), ".3f"),
-                ]
-            )
-    caption = "The long-only runs that never found the opinion"
-    return HTMLTable(html_table(caption, head, rows, "lstm-viz-stuck"))
 
 
 def _range(name: str, where: str) -> str:

@@ -65,7 +65,7 @@ def _distance(a: str, b: str) -> int:
 
 
 def nearest(word: str) -> str:
-    """The word of :data:`VOCABULARY` closest to ``word`` in spelling (the first on a tie)."""
+    """The word of the task's vocabulary closest to ``word`` in spelling (the first on a tie)."""
     return min(VOCABULARY, key=lambda known: _distance(word, known))
 
 

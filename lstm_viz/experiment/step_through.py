@@ -30,14 +30,16 @@ from lstm_viz.presentation.style import COLOURS
 __all__ = ["HEIGHT", "SELECTED", "TRACES", "VERSIONS", "score_labels", "step_through"]
 
 #: The figure's height in pixels: with the slider above it, less than a phone's screen.
-HEIGHT = 480
+HEIGHT = 520
 #: The traces, by the ``meta`` name the page's script finds them by.
 TRACES = ("lstm-ltm", "lstm-ltm-swapped", "rnn-stm", "rnn-stm-swapped", "rnn-probs", "lstm-probs")
 #: The name of the vertical lines that mark the chosen word.
 SELECTED = "selected-word"
-#: How the legend names the two versions of the review.
-VERSIONS = {"": "as written", "-swapped": "bad ↔ good swapped"}
+#: How the legend names the two versions of the review: as written, and with the opinion swapped.
+VERSIONS = {"": "", "-swapped": ", swapped"}
 _MODELS = {"lstm": "LSTM", "rnn": "RNN"}
+#: Each panel's share of the plot area's height, from the bottom: the bars, the RNN, the LSTM.
+_DOMAINS = ((0.76, 1.0), (0.4, 0.66), (0.0, 0.19))
 
 
 def score_labels() -> list[str]:
@@ -62,17 +64,26 @@ def step_through(view: View, units: dict[str, int], chosen: int | None = None) -
     if count and not 1 <= chosen <= count:
         raise ValueError(f"chosen must be a word of the review, 1 to {count}, got {chosen}")
     lstm, rnn = units["lstm"] + 1, units["rnn"] + 1
-    fig = make_subplots(
-        rows=3,
-        cols=1,
-        row_heights=[0.36, 0.36, 0.28],
-        vertical_spacing=0.11,
-        subplot_titles=[
-            f"LSTM unit {lstm}: its LTM c<sub>t</sub>",
-            f"RNN unit {rnn}: its STM h<sub>t</sub>",
-            "each model's score after the chosen word",
-        ],
+    fig = make_subplots(rows=3, cols=1)
+    titles = (
+        f"LSTM unit {lstm}: its LTM c<sub>t</sub>",
+        f"RNN unit {rnn}: its STM h<sub>t</sub>",
+        "score after the chosen word",
     )
+    # Room between panels for what lies there: a title; ticks, "word" and a title; ...
+    for row, (domain, title) in enumerate(zip(_DOMAINS, titles, strict=True), start=1):
+        fig.update_yaxes(domain=domain, row=row, col=1)
+        fig.add_annotation(
+            text=title,
+            x=0.5,
+            xref="paper",
+            y=1,
+            yref=f"y{row if row > 1 else ''} domain",
+            yanchor="bottom",
+            yshift=4,
+            showarrow=False,
+            font={"size": 14},
+        )
     x = list(range(1, count + 1))
     for row, model in ((1, "lstm"), (2, "rnn")):
         quantity = "ltm" if model == "lstm" else "stm"
@@ -83,7 +94,7 @@ def step_through(view: View, units: dict[str, int], chosen: int | None = None) -
                 y=_memory(view, name, units[model]),
                 text=list(view.words),
                 meta=name,
-                name=f"{_MODELS[model]}, {version}",
+                name=f"{_MODELS[model]}{version}",
                 legendgroup=name,
                 mode="lines+markers",
                 line={"color": COLOURS[model], "width": 2, "dash": "dash" if suffix else "solid"},
@@ -114,14 +125,15 @@ def step_through(view: View, units: dict[str, int], chosen: int | None = None) -
             row=3,
             col=1,
         )
-    layout = legend_on_top(base_layout("Reading the review, word by word", height=HEIGHT), 128)
+    layout = legend_on_top(base_layout("Reading the review, word by word", height=HEIGHT), 112)
     layout["hovermode"] = "closest"
     layout["barmode"] = "group"
     layout["margin"]["b"] = 40
     fig.update_layout(layout)
     fig.update_xaxes(fixedrange=True)
     fig.update_yaxes(fixedrange=True)
-    fig.update_xaxes(title_text="word", title_standoff=4, row=2, col=1)
+    fig.update_xaxes(title_text="word", title_standoff=2, row=2, col=1)
+    fig.update_xaxes(matches="x2", showticklabels=False, row=1, col=1)
     fig.update_yaxes(range=[-1.05, 1.05], row=2, col=1)
     fig.update_yaxes(range=[0, 1], tickvals=[0, 0.5, 1], tickformat=".0%", row=3, col=1)
     return fig

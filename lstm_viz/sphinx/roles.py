@@ -37,6 +37,7 @@ from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.experiment.claims import EXPERIMENT
+from lstm_viz.experiment.weights import WeightsError
 from lstm_viz.model.claims import CHAPTER
 from lstm_viz.model.statements import combine
 from lstm_viz.presentation.explorer.state import HASH_KEYS, hash_of, parse_state
@@ -108,13 +109,23 @@ def _depart(self: Any, node: nodes.Element) -> None:
     self.body.append("</span>")
 
 
+def _refuse(role: SphinxRole, error: ValueError) -> None:
+    """Warn that a role's number or claim cannot be had. A broken weights file breaks every one
+    of the experiment's: it is named once, not at every role that reads it."""
+    if isinstance(error, WeightsError):
+        if getattr(role.env, "lstm_viz_weights_refused", False):
+            return
+        role.env.lstm_viz_weights_refused = True  # type: ignore[attr-defined]
+    logger.warning("{%s}: %s", role.name, error, location=role.get_location())
+
+
 class ValueRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key = self.text.strip()
         try:
             text = value_text(key)
         except ValueError as error:
-            logger.warning("{val}: %s", error, location=self.get_location())
+            _refuse(self, error)
             text = key
         return [value_node(self.rawtext, text, key=key)], []
 
@@ -130,13 +141,19 @@ class ClaimRole(SphinxRole):
                 ", ".join(STATEMENTS.claims),
                 location=self.get_location(),
             )
-        elif not claim.holds():
-            logger.warning(
-                "{claim}: %r does not hold for the model: %s",
-                name,
-                claim.statement,
-                location=self.get_location(),
-            )
+        else:
+            try:
+                holds = claim.holds()
+            except ValueError as error:  # what it is about cannot be measured: a bad weights file
+                _refuse(self, error)
+                holds = True
+            if not holds:
+                logger.warning(
+                    "{claim}: %r does not hold for the model: %s",
+                    name,
+                    claim.statement,
+                    location=self.get_location(),
+                )
         return [claim_node(self.rawtext, words, key=name)], []
 
 

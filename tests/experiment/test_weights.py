@@ -197,3 +197,38 @@ def test_arrays_round_trip_every_bit() -> None:
     assert back.tobytes() == array.tobytes() and not back.flags.writeable
     with pytest.raises(ValueError):
         wx.decode_array({"shape": [1], "float64": base64.b64encode(b"abc").decode() + "!"})
+
+
+CONF = (
+    'extensions = ["myst_parser"]\nroot_doc = "index"\n'
+    "def setup(app):\n"
+    "    from lstm_viz.sphinx.roles import setup_roles\n"
+    "    setup_roles(app)\n"
+)
+PAGE = (
+    "# The experiment\n\n{val}`learned-runs@long/lstm` of {val}`seeds` runs learned; "
+    "{claim}`more than half do <long-lstms-mostly-learn>`, {val}`worst@every/rnn` at worst.\n"
+)
+
+
+@pytest.mark.build
+def test_a_book_whose_weights_are_gone_fails_with_one_line(
+    sphinx_project, monkeypatch, tmp_path: Path
+) -> None:
+    """Issue 22: a deleted weights file crashed the build with a traceback asking for a bug
+    report. Now a strict build fails with one warning naming the file and what to do."""
+    from lstm_viz.experiment import results as rx
+
+    gone = tmp_path / "rnn-vs-lstm.json"
+    monkeypatch.setattr(wx, "WEIGHTS", gone)
+    monkeypatch.setattr(rx, "load", lambda path: wx.load(gone))
+    rx.results.cache_clear()
+    try:
+        run = sphinx_project(CONF, {"index.md": PAGE}, strict=True)
+    finally:
+        rx.results.cache_clear()
+    assert run.app.statuscode == 1
+    lines = [line for line in run.warnings.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert f"{gone}: no such file" in lines[0] and f"retrain: {wx.RETRAIN}" in lines[0]
+    assert "Traceback" not in run.warnings and "report" not in run.warnings
