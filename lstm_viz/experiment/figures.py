@@ -82,8 +82,11 @@ def _runs(fig: go.Figure, row: int, x, ys: dict, hover: str, *, legend: bool) ->
             )
 
 
-def _shade_untrained(fig: go.Figure, row: int, low: float, shortest: int, words: str) -> None:
-    """Grey out the distances shorter than any training review of a regime."""
+def _shade_untrained(
+    fig: go.Figure, low: float, shortest: int, row: int, col: int, **shape
+) -> None:
+    """Grey out the distances shorter than any training review of a regime; ``shape`` names it
+    (in the legend, or by an annotation)."""
     fig.add_vrect(
         x0=low,
         x1=shortest - 0.5,
@@ -91,11 +94,9 @@ def _shade_untrained(fig: go.Figure, row: int, low: float, shortest: int, words:
         opacity=0.18,
         line_width=0,
         layer="below",
-        annotation_text=words,
-        annotation_position="bottom left",
-        annotation_font_size=12,
         row=row,
-        col=1,
+        col=col,
+        **shape,
     )
 
 
@@ -217,18 +218,15 @@ def accuracy_by_distance(results: Results) -> go.Figure:
                     )
             shortest = REGIMES[regime].min_distance
             if shortest > min(x):
-                fig.add_vrect(
-                    x0=low,
-                    x1=shortest - 0.5,
-                    fillcolor=COLOURS["reference"],
-                    opacity=0.18,
-                    line_width=0,
-                    layer="below",
+                _shade_untrained(
+                    fig,
+                    low,
+                    shortest,
+                    row,
+                    col,
                     name="not trained",
                     legendgroup="untrained",
                     showlegend=row == 1,
-                    row=row,
-                    col=col,
                 )
         # The model's name over its row, from the left edge.
         fig.add_annotation(
@@ -311,7 +309,14 @@ def gradient_reach(results: Results) -> go.Figure:
     fig = make_subplots(rows=1, cols=1)
     _runs(fig, 1, x, results.reach, ".1e", legend=True)
     _shade_untrained(
-        fig, 1, min(x) - 1, REGIMES["long"].min_distance, "closer than any<br>long-only review"
+        fig,
+        min(x) - 1,
+        REGIMES["long"].min_distance,
+        1,
+        1,
+        annotation_text="closer than any<br>long-only review",
+        annotation_position="bottom left",
+        annotation_font_size=12,
     )
     title = "Gradient at the decisive word"
     layout = legend_on_top(base_layout(title, height=500), 130)

@@ -9,7 +9,7 @@ forget bias that the first one starts with. The trained weights are shipped in
 ``lstm_viz/experiment/data/rnn-vs-lstm.json`` (:mod:`lstm_viz.experiment.weights`); retrain them,
 bit for bit on the machine that made them, with::
 
-    python -m lstm_viz.experiment            # about 15 minutes of processor time; --check compares
+    python -m lstm_viz.experiment            # about 8 minutes of processor time; --check compares
 
 The book's build only loads the weights and scores the models (:mod:`lstm_viz.experiment.measure`).
 This module's code is part of the digest the weights file carries: change what it trains and the

@@ -26,6 +26,7 @@ window.reviewReader = { read: (text) => reader.read(text, data) };
 let shown = null; // what the page shows: the words and both models' states, as written and swapped
 let chosen = 0;
 let linkNotice = null;
+let drawn = null; // the words and the chosen word the figure shows: typing inside a word redraws nothing
 
 /** Both models over the known words of `text`, as written and with the opinion swapped. */
 function view(text) {
@@ -110,6 +111,9 @@ function showChosen() {
 /** The figure's traces and lines refilled from `shown` (once Plotly has drawn it). */
 function drawFigure() {
   if (!figure.data || !shown) return;
+  const showing = JSON.stringify([shown.words, chosen]);
+  if (showing === drawn) return;
+  drawn = showing;
   const x = shown.words.map((_, k) => k + 1);
   const line = (name) => {
     const [model, quantity] = name.split("-");
@@ -177,6 +181,9 @@ box.addEventListener("input", () => {
   show(box.value, true);
 });
 slider.addEventListener("input", () => choose(Number(slider.value)));
-figure.addEventListener("lstm-viz:drawn", drawFigure);
+figure.addEventListener("lstm-viz:drawn", () => {
+  drawn = null; // drawn afresh from its JSON, at the opening review
+  drawFigure();
+});
 window.addEventListener("hashchange", () => fromLink(true));
 if (!fromLink(true)) show(box.value, false);
