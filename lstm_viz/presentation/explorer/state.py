@@ -14,8 +14,8 @@ alone); a gate held at a step takes that value there whatever ``i=..`` says. Eve
 decimal number (``NUMBER``; the page's own minus sign − is read as a minus) rounded to its key's
 places (``DECIMALS``; both, with every key, range and default, in
 :mod:`~lstm_viz.presentation.explorer.grammar`), so the value the page holds is the one it shows
-and writes. Weights and inputs equal to the defaults are left out of a link. ``goal=<key>`` alone opens that goal at its
-starting state (:mod:`~lstm_viz.presentation.explorer.goals`).
+and writes. Weights and inputs equal to the defaults are left out of a link. ``goal=<key>``
+alone opens that goal at its starting state (:mod:`~lstm_viz.presentation.explorer.goals`).
 
 :func:`read_state` reads a link as the page does: each ``&``-separated part decoded once (a mail
 app's ``%2C`` is a comma), a bad value clamped or dropped and said so, and a link longer than
