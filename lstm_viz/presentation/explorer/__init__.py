@@ -160,8 +160,9 @@ NOSCRIPT = (
 
 
 def _slot(ident: str, figure: str) -> str:
-    """Where the challenge or question being worked on stands, above its figure."""
-    return f'<div class="lstm-explorer-slot" id="{ident}-goal-{figure}"></div>'
+    """Where the challenge or question being worked on stands, above its figure (a list, as the
+    list of goals its card comes from)."""
+    return f'<ul class="lstm-explorer-slot" id="{ident}-goal-{figure}"></ul>'
 
 
 def explorer() -> ExplorerHTML:

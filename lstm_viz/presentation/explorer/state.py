@@ -19,7 +19,8 @@ alone opens that goal at its starting state (:mod:`~lstm_viz.presentation.explor
 
 :func:`read_state` reads a link as the page does: each ``&``-separated part decoded once (a mail
 app's ``%2C`` is a comma), a bad value clamped or dropped and said so, and a link longer than
-:data:`MAX_LINK` characters cut there. Every step of it is linear in the link's length.
+:data:`~lstm_viz.presentation.explorer.grammar.MAX_LINK` characters cut there. Every step of it
+is linear in the link's length.
 :func:`parse_state` is the strict reading for links the book writes. The script's reader
 (``static/explorer/link.js``) is checked against this one on a shared table of cases
 (``tests/shared_cases.py``).
@@ -153,7 +154,8 @@ class Reading:
     overrides and ``goal`` only if named), the link keys whose values had to change — out of
     range (clamped), more places than the key holds (rounded), not a number (dropped), named
     twice (the first kept), unknown, or holding a gate past the last step — each once, and
-    whether the link was cut at :data:`MAX_LINK` characters."""
+    whether the link was cut at :data:`~lstm_viz.presentation.explorer.grammar.MAX_LINK`
+    characters."""
 
     values: dict[str, Value]
     adjusted: list[str] = field(default_factory=list)
