@@ -53,6 +53,8 @@ def subscripts(step: int | None) -> tuple[str, str]:
 
 
 def _equation(name: str, values: Mapping[str, float], step: int | None, focus: bool) -> str:
+    """One equation in three pieces that each stay on one line (the symbols, the numbers, the
+    result), so that a narrow page breaks it only between them."""
     symbols, parts = EQUATIONS[name]
     t, p = subscripts(step)
     sub = '<sub data-sub="{}">{}</sub>'
@@ -67,10 +69,17 @@ def _equation(name: str, values: Mapping[str, float], step: int | None, focus: b
             f'<span class="lstm-explorer-term" data-term="{part}"{tab}>'
             f"{term_text(part, values[part])}</span>"
         )
+    closing, _, _ = body[-2].rpartition(" = ")  # what closes the numbers, e.g. ")" of tanh(…)
+    numbers = "".join(body[:-2]) + closing
+    pieces = (head, f"= {numbers}", f"= {body[-1]}")
     # Kept in the layout while the figure shows the reader's own cell, so that showing a step
     # moves nothing on the page.
     off = " is-off" if name == "s" and step is None else ""
-    return f'<p class="lstm-explorer-eq{off}" data-eq="{name}">{head} = {"".join(body)}</p>'
+    return (
+        f'<p class="lstm-explorer-eq{off}" data-eq="{name}">'
+        + " ".join(f'<span class="lstm-explorer-piece">{piece}</span>' for piece in pieces)
+        + "</p>"
+    )
 
 
 def working_html(
