@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import Weights
 from lstm_viz.model.table import EXAMPLE_C_PREV, EXAMPLE_S, behaviour_table, componentwise
+from lstm_viz.presentation.escaping import escape
 
 __all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html", "html_table"]
 
@@ -28,7 +28,7 @@ class HTMLTable:
 def _plain(markup: str) -> str:
     """The words of a bit of HTML, for an attribute: subscripts in brackets, tags dropped."""
     words = re.sub(r"<sub>(.*?)</sub>", r"(\1)", markup)
-    return html.escape(re.sub(r"<[^>]+>", "", words), quote=True)
+    return escape(re.sub(r"<[^>]+>", "", words))
 
 
 def html_table(
@@ -52,7 +52,7 @@ def html_table(
     )
     return (
         f'<div class="lstm-viz-table-wrap"><table class="table lstm-viz-table {cls}">'
-        f"<caption>{html.escape(caption)}</caption>"
+        f"<caption>{escape(caption)}</caption>"
         f"<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
@@ -66,13 +66,13 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
     table = behaviour_table(weights)
     rows = [
         [
-            f'{html.escape(row.band.name)} <span class="lstm-viz-nowrap">(s = '
+            f'{escape(row.band.name)} <span class="lstm-viz-nowrap">(s = '
             f"{number(row.band.stated, 'g')})</span>",
             number(row.forget),
             number(row.learned, "+.2f"),
-            f"{html.escape(row.kept_words)} ({number(row.forget, '.0%')})",
-            html.escape(row.learned_words),
-            html.escape(row.reading),
+            f"{escape(row.kept_words)} ({number(row.forget, '.0%')})",
+            escape(row.learned_words),
+            escape(row.reading),
         ]
         for row in table
     ]

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-from html import escape
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Weights, step
@@ -30,6 +29,7 @@ from lstm_viz.model.presets import PRESETS
 from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS, run_sequence
 from lstm_viz.model.table import BANDS
+from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.explorer import cell_figure, challenges, controls, sequence_figure
 from lstm_viz.presentation.explorer.palette import palette_css
 from lstm_viz.presentation.explorer.state import (

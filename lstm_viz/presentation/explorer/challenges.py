@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from html import escape
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Neuron, Weights, sigmoid, step
 from lstm_viz.model.ranges import S_RANGE
 from lstm_viz.model.sequence import Trajectory, run_sequence
 from lstm_viz.model.values import value
+from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.explorer.goals import GOALS, Goal, goals
 from lstm_viz.presentation.explorer.state import (
     Value,
