@@ -11,7 +11,7 @@ side, ``tests/site/test_explorer_shared.py`` the script in Chromium, against the
 from __future__ import annotations
 
 from lstm_viz.presentation.explorer.goals import GOALS
-from lstm_viz.presentation.explorer.state import MAX_LINK
+from lstm_viz.presentation.explorer.grammar import MAX_LINK
 
 #: (link as written, the link the page rewrites it to, the keys it reports as adjusted).
 LINK_CASES: list[tuple[str, str, list[str]]] = [

@@ -39,7 +39,8 @@ from sphinx.util.osutil import relative_uri
 from lstm_viz.experiment.claims import EXPERIMENT
 from lstm_viz.model.claims import CHAPTER
 from lstm_viz.model.statements import combine
-from lstm_viz.presentation.explorer.state import HASH_KEYS, hash_of, held_runs, parse_state
+from lstm_viz.presentation.explorer.grammar import HASH_KEYS, held_runs
+from lstm_viz.presentation.explorer.state import hash_of, parse_state
 
 __all__ = [
     "EXPLORER",

@@ -24,6 +24,7 @@ from lstm_viz.presentation.colour import BACKGROUNDS, contrast
 from lstm_viz.presentation.explorer import (
     cell_figure,
     controls,
+    grammar,
     guide,
     palette,
     sequence_figure,
@@ -130,7 +131,7 @@ def _series_points(svg: ET.Element, key: str) -> list[tuple[float, float]]:
 @pytest.mark.parametrize("preset", list(PRESETS))
 def test_the_sequence_figure_draws_run_sequence(layout, preset: str) -> None:
     weights = PRESETS[preset].weights
-    run = run_sequence(state.DEFAULT_X, 1.5, weights=weights, output=0.5)
+    run = run_sequence(grammar.DEFAULT_X, 1.5, weights=weights, output=0.5)
     svg = _svg(sequence_figure.sequence_svg(layout, run, {"output"}, "t", "x"))
     steps = len(run)
     scale = sequence_figure.memory_scale([run.c0, *run.ltm])
@@ -200,16 +201,16 @@ def test_the_sequence_table_lists_every_step_to_three_places() -> None:
 
 def test_the_script_gets_the_models_numbers() -> None:
     data = ex.script_data()
-    assert data["keys"] == list(state.HASH_KEYS.items())
-    assert data["decimals"] == state.DECIMALS
-    assert data["number"] == state.NUMBER
+    assert data["keys"] == list(grammar.HASH_KEYS.items())
+    assert data["decimals"] == grammar.DECIMALS
+    assert data["number"] == grammar.NUMBER
     assert data["maxSteps"] == MAX_STEPS
-    for name, bounds in state.RANGES.items():
+    for name, bounds in grammar.RANGES.items():
         assert data["ranges"][name] == list(bounds)
     for gate, bounds in GATE_RANGES.items():
         assert data["ranges"][gate] == list(bounds)
-    assert data["defaults"]["x"] == list(state.DEFAULT_X)
-    assert data["defaults"]["s"] == state.DEFAULT_S
+    assert data["defaults"]["x"] == list(grammar.DEFAULT_X)
+    assert data["defaults"]["s"] == grammar.DEFAULT_S
     for sent, band in zip(data["bands"], BANDS, strict=True):
         assert sent["key"] == band.key
         assert sent["low"] == (band.low if math.isfinite(band.low) else None)
@@ -238,7 +239,7 @@ def test_every_slider_has_the_models_range_and_value() -> None:
     assert set(sliders) == {"s", "c_prev", *GATES, *state.values_of(Weights()), "t", "x"}
     for name in ("s", "c_prev", "w_forget", "b_output", "x"):
         tag = _search(rf'<input type="range" id="lstm-explorer-{name}"[^>]*>', html).group(0)
-        low, high = state.RANGES[name]
+        low, high = grammar.RANGES[name]
         assert f'min="{low:g}"' in tag and f'max="{high:g}"' in tag, tag
 
 

@@ -48,7 +48,7 @@ def test_numbers_format_as_the_shared_table_says(value, decimals, text) -> None:
 
 @pytest.mark.parametrize(("value", "text"), PLAIN_CASES)
 def test_link_numbers_as_the_shared_table_says(value, text) -> None:
-    assert state.plain(value) == text
+    assert grammar.plain(value) == text
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_link_numbers_as_the_shared_table_says(value, text) -> None:
         ((1, 2), {"output": 0.5, "forget": 0.25, "candidate": -1}, "#s=1&c=2&f=0.25&g=-1&o=0.5"),
         ((0, 0), {"b_forget": 1.0, "w_output": 1.0}, "#s=0&c=0&bf=1"),
         ((0, 0), {"x": [4, -4]}, "#s=0&c=0&x=4,-4"),
-        ((0, 0), {"x": list(state.DEFAULT_X)}, "#s=0&c=0"),
+        ((0, 0), {"x": list(grammar.DEFAULT_X)}, "#s=0&c=0"),
     ],
 )
 def test_state_hash(args, kwargs, expected) -> None:
@@ -161,10 +161,10 @@ def test_bad_held_gates_are_refused_by_name(held, message) -> None:
 
 def test_ranges_and_places_are_the_models() -> None:
     assert ranges.X_RANGE == (ranges.S_RANGE[0] + 1, ranges.S_RANGE[1] - 1)  # |h| < 1
-    assert state.DEFAULT_X[0] > 0 > min(state.DEFAULT_X)  # a strong input, then its opposite
-    assert 1 <= len(state.DEFAULT_X) <= MAX_STEPS
-    for name, (low, high) in state.RANGES.items():
-        assert low < high and name in state.DECIMALS
+    assert grammar.DEFAULT_X[0] > 0 > min(grammar.DEFAULT_X)  # a strong input, then its opposite
+    assert 1 <= len(grammar.DEFAULT_X) <= MAX_STEPS
+    for name, (low, high) in grammar.RANGES.items():
+        assert low < high and name in grammar.DECIMALS
 
 
 @pytest.mark.parametrize("key", list(PRESETS))
@@ -183,7 +183,7 @@ def test_weights_round_trip_through_a_state() -> None:
 
 @given(st.floats(-1e6, 1e6))
 def test_the_band_of_a_held_s_is_the_band_of_what_is_shown(s: float) -> None:
-    held = snap(min(6.0, max(-6.0, s)), state.DECIMALS["s"])
+    held = snap(min(6.0, max(-6.0, s)), grammar.DECIMALS["s"])
     shown = float(number(held, ".3f").replace("−", "-"))
-    in_link = float(state.plain(held))
+    in_link = float(grammar.plain(held))
     assert band_of(held) == band_of(shown) == band_of(in_link)

@@ -9,7 +9,7 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES
 from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE, X_RANGE
 from lstm_viz.presentation.explorer.controls import DRAG_SNAP
-from lstm_viz.presentation.explorer.state import DEFAULT_X
+from lstm_viz.presentation.explorer.grammar import DEFAULT_X
 from tests.site.explorer_page import (
     assert_clean,
     drag,

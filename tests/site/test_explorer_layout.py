@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from lstm_viz.presentation.explorer.grammar import DEFAULT_X
 from lstm_viz.presentation.explorer.palette import contrast
-from lstm_viz.presentation.explorer.state import DEFAULT_X, state_hash
+from lstm_viz.presentation.explorer.state import state_hash
 from tests.site.explorer_page import (
     BOX,
     PAGE,

@@ -9,7 +9,8 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.presets import PRESETS
 from lstm_viz.model.sequence import MAX_STEPS
 from lstm_viz.model.table import BANDS
-from lstm_viz.presentation.explorer.state import DEFAULT_X, state_hash, values_of
+from lstm_viz.presentation.explorer.grammar import DEFAULT_X
+from lstm_viz.presentation.explorer.state import state_hash, values_of
 from tests.site.explorer_page import assert_clean, open_explorer, shown
 
 pytestmark = pytest.mark.browser

@@ -31,8 +31,7 @@ from lstm_viz.model.sequence import MAX_STEPS, run_sequence
 from lstm_viz.model.table import BANDS
 from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.explorer import cell_figure, challenges, controls, sequence_figure
-from lstm_viz.presentation.explorer.palette import palette_css
-from lstm_viz.presentation.explorer.state import (
+from lstm_viz.presentation.explorer.grammar import (
     DECIMALS,
     DEFAULT_C_PREV,
     DEFAULT_S,
@@ -44,8 +43,9 @@ from lstm_viz.presentation.explorer.state import (
     NUMBER,
     RANGES,
     SYMBOLS,
-    values_of,
 )
+from lstm_viz.presentation.explorer.palette import palette_css
+from lstm_viz.presentation.explorer.state import values_of
 from lstm_viz.presentation.explorer.working import working_html
 from lstm_viz.presentation.style import LABELS
 

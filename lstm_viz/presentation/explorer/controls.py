@@ -17,7 +17,8 @@ from lstm_viz.model.presets import PRESETS, original_table_fit
 from lstm_viz.model.sequence import Trajectory
 from lstm_viz.model.table import Band, band_of
 from lstm_viz.presentation.escaping import escape
-from lstm_viz.presentation.explorer.state import DECIMALS, RANGES, state_hash, values_of
+from lstm_viz.presentation.explorer.grammar import DECIMALS, RANGES
+from lstm_viz.presentation.explorer.state import state_hash, values_of
 
 __all__ = [
     "DRAG_SNAP",
