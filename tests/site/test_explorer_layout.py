@@ -294,6 +294,11 @@ def test_without_javascript_the_figures_and_tables_stand(browser, site_url: str)
         assert "needs JavaScript" in page.text_content(".lstm-explorer-noscript")
         assert page.locator("#sequence-table tbody tr").count() == len(DEFAULT_X)
         assert page.locator("table.lstm-viz-behaviour").is_visible()
+        # Nothing that needs the script to work is offered; a question shows its answer.
+        assert not page.locator(".lstm-explorer-view").is_visible()
+        assert not page.get_by_role("button", name="Check").first.is_visible()
+        assert not page.get_by_role("link", name="Try it").first.is_visible()
+        assert page.locator("#goal-zero .lstm-explorer-reveal").is_visible()
     finally:
         context.close()
 
