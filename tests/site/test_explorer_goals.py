@@ -182,3 +182,15 @@ def test_every_exercise_lands_in_view_of_its_figure(
             assert not errors, errors
         finally:
             page.context.close()
+
+
+def test_try_it_brings_the_goal_above_its_figure_with_the_focus(visit) -> None:
+    seen = open_explorer(visit, centre=None, viewport={"width": 1280, "height": 800})
+    page = seen.page
+    page.locator("#goal-hide").get_by_role("link", name="Try it").click()
+    page.wait_for_function("() => lstmExplorer.goals.active() === 'hide'")
+    assert page.evaluate("document.activeElement.id") == "goal-hide"  # read out first
+    assert page.evaluate("lstmExplorer.hash()") == "#s=0.5&c=1&goal=hide"
+    box = page.evaluate(BOX, "cell")
+    assert box["top"] >= 0 and box["bottom"] <= 800, box
+    assert_clean(seen)

@@ -213,7 +213,8 @@ def _card(goal: Goal) -> str:
         )
     kind = "Challenge" if goal.kind == "challenge" else "Question"
     return (
-        f'<li class="lstm-explorer-goal" id="goal-{key}" {marks} data-figure="{goal.figure}">'
+        f'<li class="lstm-explorer-goal" id="goal-{key}" {marks} data-figure="{goal.figure}" '
+        'tabindex="-1">'
         f'<p class="lstm-explorer-goal-words"><strong>{kind}.</strong> {_words(goal)}</p>'
         f"{middle}"
         '<p class="lstm-explorer-goal-actions">'
