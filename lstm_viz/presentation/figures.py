@@ -7,9 +7,22 @@ import plotly.graph_objects as go
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import Gates, Neuron, Weights, step
+from lstm_viz.model.modes import NEAR, stretches
+from lstm_viz.model.presets import LATCH
+from lstm_viz.model.ranges import S_RANGE
+from lstm_viz.presentation.embed import FigureHTML, show
 from lstm_viz.presentation.style import COLOURS, LABELS
 
-__all__ = ["DASHES", "SYMBOLS", "affine", "base_layout", "coinciding", "gate_curves"]
+__all__ = [
+    "DASHES",
+    "SYMBOLS",
+    "affine",
+    "base_layout",
+    "coinciding",
+    "gate_curves",
+    "gates_that_disagree",
+    "show_gates_that_disagree",
+]
 
 
 def base_layout(title: str, *, height: int = 420) -> dict:
@@ -118,3 +131,87 @@ def gate_curves(
     fig.update_xaxes(title_text="gate input s (Prev. STM + input)", zeroline=True)
     fig.update_yaxes(title_text="gate output", range=[-1.05, 1.05], zeroline=True)
     return fig
+
+
+#: What each mode's stretch is called in the figure of gates that disagree.
+MODE_LABELS: dict[str, str] = {"clear": "clear", "keep": "keep", "write": "write"}
+#: The shade behind a stretch: grey and translucent, so it reads on the light and the dark page.
+SHADE = "rgba(128, 128, 128, 0.16)"
+#: Where a stretch's name sits: low, clear of the latch's curves (its gates are near 0 or 1 in
+#: every stretch, and its candidate crosses this height only near the keep stretch's left edge).
+LABEL_Y = -0.8
+
+
+def gates_that_disagree(weights: Weights = LATCH, *, points: int = 241) -> go.Figure:
+    """The forget gate, the input gate and the candidate against the gate input s, for a cell
+    whose gates have weights of their own (the latch by default), with the stretches of s where it
+    clears, keeps without writing, and writes shaded and named
+    (:func:`lstm_viz.model.modes.stretches`).
+
+    What is learned, i·g, is left out: where the latch's input gate opens its candidate is close
+    to 1, so i·g would hide under i."""
+    s = np.linspace(*S_RANGE, points)
+    cell = step(s, 0.0, weights=weights)
+    layout = base_layout("")
+    layout.update(
+        title=None,
+        margin={"l": 56, "r": 16, "t": 8, "b": 48},
+        legend={
+            "orientation": "v",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "title": {"text": "Gates with their own weights", "side": "top"},
+        },
+        height=440,
+    )
+    fig = go.Figure(layout=layout)
+    for found in stretches(weights):
+        fig.add_vrect(x0=found.low, x1=found.high, fillcolor=SHADE, line_width=0, layer="below")
+        fig.add_annotation(
+            x=(found.low + found.high) / 2,
+            y=LABEL_Y,
+            text=MODE_LABELS[found.mode],
+            showarrow=False,
+            font={"size": 13},
+        )
+    curves = (
+        ("forget", f"{LABELS['forget']} = σ({affine(weights.forget)})"),
+        ("input", f"{LABELS['input']} = σ({affine(weights.input)})"),
+        ("candidate", f"{LABELS['candidate']} = tanh({affine(weights.candidate)})"),
+    )
+    for quantity, label in curves:
+        fig.add_scatter(
+            x=s,
+            y=getattr(cell, quantity),
+            name=label,
+            mode="lines",
+            line={"color": COLOURS[quantity], "width": 2.5, "dash": DASHES[quantity]},
+            hovertemplate="%{y:.3f}",
+        )
+    fig.update_xaxes(title_text="gate input s", range=list(S_RANGE), zeroline=True)
+    fig.update_yaxes(title_text="gate output", range=[-1.05, 1.05], zeroline=True)
+    return fig
+
+
+def show_gates_that_disagree(weights: Weights = LATCH) -> FigureHTML:
+    """:func:`gates_that_disagree` for a chapter, with a text alternative written from its
+    numbers."""
+    where = {
+        "clear": f"the forget gate is below {number(NEAR, 'g')}: the cell clears its LTM",
+        "keep": f"the forget gate is above {number(1 - NEAR, 'g')} and the input gate below "
+        f"{number(NEAR, 'g')}: it keeps its LTM without writing",
+        "write": f"both are above {number(1 - NEAR, 'g')}: it keeps its LTM and writes into it",
+    }
+    parts = "; ".join(
+        f"from s = {number(found.low, '.1f')} to {number(found.high, '.1f')} {where[found.mode]}"
+        for found in stretches(weights)
+    )
+    alt = (
+        f"Line chart against the gate input s from {number(S_RANGE[0], 'g')} to "
+        f"{number(S_RANGE[1], 'g')} of the forget gate σ({affine(weights.forget)}), the input "
+        f"gate σ({affine(weights.input)}) and the candidate tanh({affine(weights.candidate)}). "
+        f"Shaded stretches: {parts}."
+    )
+    return show(gates_that_disagree(weights), "gates-that-disagree", alt=alt)
