@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lstm_viz.model.gates import Weights, step
+from lstm_viz.model.gates import BLOCKS, Weights, lstm_step, step
 from lstm_viz.model.modes import MODES, stretches
 from lstm_viz.model.over_time import EXAMPLE_X, QUIET_STEPS, example_run
 from lstm_viz.model.presets import LATCH, original_table_fit, table_gap
@@ -134,6 +134,29 @@ def _latch_clears_keeps_writes(weights: Weights) -> bool:
     at least one unit of s wide."""
     found = stretches(LATCH)
     return [f.mode for f in found] == list(MODES) and all(f.width >= 1 for f in found)
+
+
+def _general_cell_is_the_books(weights: Weights) -> bool:
+    """The general cell with one unit, each gate's weight on both the input and the previous STM
+    and its bias on the input (blocks i, f, g, o), gives the scalar cell's new STM and LTM for
+    s = x + h, to 1e-12 over a grid of inputs, previous STMs and LTMs."""
+    x, h, c = (a.ravel() for a in np.meshgrid(*(np.linspace(-3, 3, 7),) * 3, indexing="ij"))
+    gates = [getattr(weights, name) for name in BLOCKS]
+    w = np.array([[gate.w] for gate in gates])
+    b = np.array([gate.b for gate in gates])
+    h_new, c_new = lstm_step(x[:, None], h[:, None], c[:, None], w, w, b, np.zeros(4))
+    cell = step(x + h, c, weights=weights)
+    return bool(
+        np.allclose(h_new[:, 0], cell.stm, rtol=0, atol=1e-12)
+        and np.allclose(c_new[:, 0], cell.ltm, rtol=0, atol=1e-12)
+    )
+
+
+def _latch_writes_almost_a_unit(weights: Weights) -> bool:
+    """Wherever the latch writes, it keeps its LTM (f > 0.99) and adds more than 0.95."""
+    found = next(f for f in stretches(LATCH) if f.mode == "write")
+    cell = step(np.linspace(found.low, found.high, 101), 0.0, weights=LATCH)
+    return bool(np.all(cell.forget > 0.99) and np.all(cell.learned > 0.95))
 
 
 def _example(weights: Weights, preset: str) -> Trajectory:
@@ -327,6 +350,17 @@ CLAIMS: dict[str, Claim[Weights]] = {
             "tied-cell-far-from-table",
             "The tied cell misses the original's table by more than a third somewhere.",
             _tied_cell_far_from_table,
+        ),
+        _claim(
+            "latch-writes-almost-a-unit",
+            "Wherever the latch writes it keeps its LTM and adds more than 0.95.",
+            _latch_writes_almost_a_unit,
+        ),
+        _claim(
+            "general-cell-is-the-books",
+            "The general cell with one unit and the book's weights gives the scalar cell's STM and "
+            "LTM.",
+            _general_cell_is_the_books,
         ),
         _claim(
             "fit-gates-disagree",

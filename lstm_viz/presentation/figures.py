@@ -137,19 +137,19 @@ def gate_curves(
 MODE_LABELS: dict[str, str] = {"clear": "clear", "keep": "keep", "write": "write"}
 #: The shade behind a stretch: grey and translucent, so it reads on the light and the dark page.
 SHADE = "rgba(128, 128, 128, 0.16)"
-#: Where a stretch's name sits: low, clear of the latch's curves (its gates are near 0 or 1 in
-#: every stretch, and its candidate crosses this height only near the keep stretch's left edge).
-LABEL_Y = -0.8
+#: Where a stretch's name sits: half way up, clear of both gates, which are near 0 or 1 in every
+#: stretch.
+LABEL_Y = 0.5
 
 
 def gates_that_disagree(weights: Weights = LATCH, *, points: int = 241) -> go.Figure:
-    """The forget gate, the input gate and the candidate against the gate input s, for a cell
-    whose gates have weights of their own (the latch by default), with the stretches of s where it
-    clears, keeps without writing, and writes shaded and named
-    (:func:`lstm_viz.model.modes.stretches`).
+    """The forget gate and the input gate against the gate input s, for a cell whose gates have
+    weights of their own (the latch by default), with the stretches of s where it clears, keeps
+    without writing, and writes shaded and named (:func:`lstm_viz.model.modes.stretches`).
 
-    What is learned, i·g, is left out: where the latch's input gate opens its candidate is close
-    to 1, so i·g would hide under i."""
+    The two gates that decide the mode are all it draws: where the latch's input gate opens, its
+    candidate is close to 1, so i·g would hide under i, and the candidate's curve would cross the
+    stretches' names."""
     s = np.linspace(*S_RANGE, points)
     cell = step(s, 0.0, weights=weights)
     layout = base_layout("")
@@ -179,7 +179,6 @@ def gates_that_disagree(weights: Weights = LATCH, *, points: int = 241) -> go.Fi
     curves = (
         ("forget", f"{LABELS['forget']} = σ({affine(weights.forget)})"),
         ("input", f"{LABELS['input']} = σ({affine(weights.input)})"),
-        ("candidate", f"{LABELS['candidate']} = tanh({affine(weights.candidate)})"),
     )
     for quantity, label in curves:
         fig.add_scatter(
@@ -191,7 +190,7 @@ def gates_that_disagree(weights: Weights = LATCH, *, points: int = 241) -> go.Fi
             hovertemplate="%{y:.3f}",
         )
     fig.update_xaxes(title_text="gate input s", range=list(S_RANGE), zeroline=True)
-    fig.update_yaxes(title_text="gate output", range=[-1.05, 1.05], zeroline=True)
+    fig.update_yaxes(title_text="gate output", range=[-0.05, 1.05], zeroline=True)
     return fig
 
 
@@ -210,8 +209,7 @@ def show_gates_that_disagree(weights: Weights = LATCH) -> FigureHTML:
     )
     alt = (
         f"Line chart against the gate input s from {number(S_RANGE[0], 'g')} to "
-        f"{number(S_RANGE[1], 'g')} of the forget gate σ({affine(weights.forget)}), the input "
-        f"gate σ({affine(weights.input)}) and the candidate tanh({affine(weights.candidate)}). "
-        f"Shaded stretches: {parts}."
+        f"{number(S_RANGE[1], 'g')} of the forget gate σ({affine(weights.forget)}) and the input "
+        f"gate σ({affine(weights.input)}). Shaded stretches: {parts}."
     )
-    return show(gates_that_disagree(weights), "gates-that-disagree", alt=alt)
+    return show(gates_that_disagree(weights), "latch-gates", alt=alt)

@@ -109,7 +109,7 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
         for row in table
     ]
     head = ["gate input <i>s</i>", "<i>f</i>", "<i>i</i>·<i>g</i>", "anywhere in the band"]
-    caption = "The tied cell at four kinds of gate input s"
+    caption = "The book's cell at four kinds of gate input s"
     keys = [row.band.key for row in table]
     return HTMLTable(html_table(caption, head, rows, "lstm-viz-behaviour", keys, compact=True))
 

@@ -111,13 +111,16 @@ def test_gates_that_disagree_plots_the_latchs_numbers_and_shades_its_stretches()
     assert [t.name for t in fig.data] == [
         f"{LABELS['forget']} = σ(3s + 7)",
         f"{LABELS['input']} = σ(4s − 10)",
-        f"{LABELS['candidate']} = tanh(2s)",
     ]
-    for trace, values in zip(fig.data, (cell.forget, cell.input, cell.candidate), strict=True):
+    for trace, values in zip(fig.data, (cell.forget, cell.input), strict=True):
         assert list(trace.y) == list(values)
     shaded = [(shape.x0, shape.x1) for shape in fig.layout.shapes]
     assert shaded == [(found.low, found.high) for found in stretches(LATCH)]
     assert [a.text for a in fig.layout.annotations] == ["clear", "keep", "write"]
+    # Each name sits where both gates are near 0 or 1, clear of their curves.
+    for note in fig.layout.annotations:
+        at = step(note.x, 0.0, weights=LATCH)
+        assert min(abs(at.forget - note.y), abs(at.input - note.y)) > 0.4
     # The same figure of the tied cell shades no stretch where it keeps.
     tied = gates_that_disagree(Weights())
     assert [a.text for a in tied.layout.annotations] == ["clear", "write"]
@@ -131,8 +134,8 @@ def test_gates_that_disagree_is_legible() -> None:
 
 def test_gates_that_disagree_has_a_text_alternative_from_its_numbers() -> None:
     shown = show_gates_that_disagree()
-    assert 'id="gates-that-disagree"' in shown.html
-    found = re.search(r'<p id="gates-that-disagree-alt"[^>]*>(.*?)</p>', shown.html)
+    assert 'id="latch-gates"' in shown.html
+    found = re.search(r'<p id="latch-gates-alt"[^>]*>(.*?)</p>', shown.html)
     assert found
     alt = found.group(1)
     keep = next(f for f in stretches(LATCH) if f.mode == "keep")

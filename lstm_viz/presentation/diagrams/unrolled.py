@@ -24,14 +24,14 @@ WIDTH = 440
 STEPS = 3
 LEFT, RIGHT = 12, WIDTH - 12
 LTM_Y, GATES_Y, READ_Y, STM_Y, INPUT_Y = 70, 156, 190, 222, HEIGHT - 26
-HALF, GAP = 44, 26  # half a cell's width; the room between two cells, for the memories' labels
+HALF, GAP = 42, 28  # half a cell's width; the room between two cells, for the memories' labels
 #: Where the first cell starts: the memories' names ("LTM c0", about 60 units) end before it.
 FIRST = 84
 # The centre of each step's cell, and where its parts sit around that centre: every operation and
 # layer at least 6 units inside its cell's outline and from each other.
 CENTRES = tuple(FIRST + HALF + k * (2 * HALF + GAP) for k in range(STEPS))
-FORGET_DX, LEARN_DX, GATES_DX, READ_DX, IN_DX = -26, 4, -12, 26, -22
-LAYER_WIDTH = 48
+FORGET_DX, LEARN_DX, GATES_DX, READ_DX, IN_DX, OUT_DX = -24, 6, -9, 24, -22, 0
+LAYER_WIDTH = 54
 
 
 def _cell(c: Canvas, x: float, k: int) -> None:
@@ -49,7 +49,7 @@ def _cell(c: Canvas, x: float, k: int) -> None:
     c.op(x + READ_DX, READ_Y, "×")
     c.path([(x + READ_DX, LTM_Y + 2), (x + READ_DX, READ_Y - 13)], "wire", arrow=True)
     c.path(
-        [(x + LEARN_DX, bottom), (x + LEARN_DX, READ_Y), (x + READ_DX - 13, READ_Y)],
+        [(x + OUT_DX, bottom), (x + OUT_DX, READ_Y), (x + READ_DX - 13, READ_Y)],
         "wire",
         arrow=True,
     )
