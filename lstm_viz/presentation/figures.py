@@ -80,6 +80,41 @@ def coinciding(cell: Gates, names: tuple[str, ...] = tuple(SYMBOLS)) -> list[tup
     return [tuple(group) for group in groups]
 
 
+def _titled_legend_above(title: str, *, height: int = 420) -> dict:
+    """:func:`base_layout` whose title heads a legend above the plot, one curve a row: a Plotly
+    title and a legend in the same margin overlap at some width, and a legend under the plot runs
+    into the axis title."""
+    layout = base_layout("", height=height)
+    layout.update(
+        title=None,
+        margin={"l": 56, "r": 16, "t": 8, "b": 48},
+        legend={
+            "orientation": "v",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "title": {"text": title, "side": "top"},
+        },
+    )
+    return layout
+
+
+def _add_curves(
+    fig: go.Figure, s: np.ndarray, cell: Gates, curves: list[tuple[str, str, str]]
+) -> None:
+    """One line per (quantity of ``cell``, legend label, style key) against ``s``."""
+    for quantity, label, style in curves:
+        fig.add_scatter(
+            x=s,
+            y=getattr(cell, quantity),
+            name=label,
+            mode="lines",
+            line={"color": COLOURS[style], "width": 2.5, "dash": DASHES[style]},
+            hovertemplate="%{y:.3f}",
+        )
+
+
 def gate_curves(
     s_range: tuple[float, float] = (-6.0, 6.0), *, points: int = 121, weights: Weights = Weights()
 ) -> go.Figure:
@@ -90,22 +125,7 @@ def gate_curves(
     """
     s = np.linspace(*s_range, points)
     cell = step(s, 0.0, weights=weights)
-    layout = base_layout("")
-    # The title heads a legend above the plot, one curve a row: a Plotly title and a legend in the
-    # same margin overlap at some width, and a legend under the plot runs into the axis title.
-    layout.update(
-        title=None,
-        margin={"l": 56, "r": 16, "t": 8, "b": 48},
-        legend={
-            "orientation": "v",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "title": {"text": "What each gate makes of s", "side": "top"},
-        },
-    )
-    fig = go.Figure(layout=layout)
+    fig = go.Figure(layout=_titled_legend_above("What each gate makes of s"))
     curves: list[tuple[str, str, str]] = []  # (quantity, legend label, style key)
     for group in coinciding(cell):
         formula = f"σ({affine(getattr(weights, group[0]))})"
@@ -119,15 +139,7 @@ def gate_curves(
         ("candidate", f"{LABELS['candidate']} = tanh({affine(weights.candidate)})", "candidate")
     )
     curves.append(("learned", LABELS["learned"], "learned"))
-    for quantity, label, style in curves:
-        fig.add_scatter(
-            x=s,
-            y=getattr(cell, quantity),
-            name=label,
-            mode="lines",
-            line={"color": COLOURS[style], "width": 2.5, "dash": DASHES[style]},
-            hovertemplate="%{y:.3f}",
-        )
+    _add_curves(fig, s, cell, curves)
     fig.update_xaxes(title_text="gate input s (Prev. STM + input)", zeroline=True)
     fig.update_yaxes(title_text="gate output", range=[-1.05, 1.05], zeroline=True)
     return fig
@@ -152,21 +164,7 @@ def gates_that_disagree(weights: Weights = LATCH, *, points: int = 241) -> go.Fi
     stretches' names."""
     s = np.linspace(*S_RANGE, points)
     cell = step(s, 0.0, weights=weights)
-    layout = base_layout("")
-    layout.update(
-        title=None,
-        margin={"l": 56, "r": 16, "t": 8, "b": 48},
-        legend={
-            "orientation": "v",
-            "x": 0,
-            "xanchor": "left",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "title": {"text": "Gates with their own weights", "side": "top"},
-        },
-        height=440,
-    )
-    fig = go.Figure(layout=layout)
+    fig = go.Figure(layout=_titled_legend_above("Gates with their own weights", height=440))
     for found in stretches(weights):
         fig.add_vrect(x0=found.low, x1=found.high, fillcolor=SHADE, line_width=0, layer="below")
         fig.add_annotation(
@@ -176,19 +174,11 @@ def gates_that_disagree(weights: Weights = LATCH, *, points: int = 241) -> go.Fi
             showarrow=False,
             font={"size": 13},
         )
-    curves = (
-        ("forget", f"{LABELS['forget']} = σ({affine(weights.forget)})"),
-        ("input", f"{LABELS['input']} = σ({affine(weights.input)})"),
-    )
-    for quantity, label in curves:
-        fig.add_scatter(
-            x=s,
-            y=getattr(cell, quantity),
-            name=label,
-            mode="lines",
-            line={"color": COLOURS[quantity], "width": 2.5, "dash": DASHES[quantity]},
-            hovertemplate="%{y:.3f}",
-        )
+    curves = [
+        (gate, f"{LABELS[gate]} = σ({affine(getattr(weights, gate))})", gate)
+        for gate in ("forget", "input")
+    ]
+    _add_curves(fig, s, cell, curves)
     fig.update_xaxes(title_text="gate input s", range=list(S_RANGE), zeroline=True)
     fig.update_yaxes(title_text="gate output", range=[-0.05, 1.05], zeroline=True)
     return fig
