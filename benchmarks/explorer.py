@@ -26,7 +26,8 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_book
+from lstm_viz.sphinx.browser import HEADLESS_ARGS, find_chromium
+from tests.conftest import ROOT, build_book
 
 PAGE = "book/explorer.html"
 
@@ -205,7 +206,9 @@ def main() -> None:
             site = Path(tmp) / "_build" / "html"
         server, url = serve(site)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=str(find_chromium()), args=HEADLESS_ARGS
+            )
             ready = []
             for _ in range(7):
                 page, ms = open_explorer(browser, url)

@@ -43,6 +43,7 @@ def test_the_models_differ_only_where_they_answer_an_objection() -> None:
     assert ex.matched_hidden(8) == matched.hidden
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", [k for k in ex.configs() if k[2] == ex.SEEDS[0]])
 def test_retraining_a_reduced_run_reproduces_the_shipped_checkpoint(runs, key) -> None:
     """The first seed's run, retrained for the checkpoint's few steps, gives its stored weights."""
@@ -80,6 +81,7 @@ def _tiny_configs() -> dict:
     }
 
 
+@pytest.mark.slow
 def test_retraining_writes_the_same_bytes_in_one_process_or_two(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(ex, "configs", _tiny_configs)
     one, two = tmp_path / "one.json", tmp_path / "two.json"
