@@ -17,6 +17,7 @@ fonts installed there).
 from __future__ import annotations
 
 import json
+import logging
 import re
 import tempfile
 from pathlib import Path
@@ -69,6 +70,9 @@ class StillPainter:
 
     def _start(self) -> None:
         import kaleido
+
+        for logger in ("kaleido", "choreographer"):  # their notes on temporary folders
+            logging.getLogger(logger).setLevel(logging.WARNING)
 
         try:
             chromium = find_chromium()
