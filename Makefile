@@ -19,8 +19,12 @@ BENCH ?= gates build explorer lighthouse
 
 setup: $(VENV)/.synced node_modules/.installed
 
+# Only the locked dependencies, each checked against its hash in uv.lock; the book itself is not
+# built into a wheel (pyproject: package = false, so no build backend is fetched). Instead a .pth
+# file puts this checkout on the environment's path, as an editable install would.
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked
+	$(BIN)/python -c 'import site, sys; open(site.getsitepackages()[0] + "/lstm_viz_checkout.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)"
 	@touch $@
 
 # Pinned by hash (scripts/uv-bootstrap.txt, the same version as UV_VERSION).
@@ -29,8 +33,10 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	.tools/bin/python -m pip install --quiet --no-deps --require-hashes -r scripts/uv-bootstrap.txt
 	@touch $@  # pip leaves an installed uv as it was: mark it newer than its pin
 
+# No package runs code when installed (--ignore-scripts): vnu-jar's would download a Java runtime;
+# the HTML check uses Debian's Java 17 instead.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 # Strict (-W -n --keep-going) and atomic: the site goes to $(HTML) only when the build succeeded

@@ -181,7 +181,7 @@ def html_pages(site: Path) -> list[Path]:
         for p in site.rglob("*.html")
         if p.name not in skip
         and not {"_static", "reports"} & set(p.parts)
-        and not p.read_text().startswith('<meta http-equiv="Refresh"')
+        and 'http-equiv="refresh"' not in p.read_text().lower()
     )
 
 

@@ -7,7 +7,6 @@ may become one card per row there, each cell named by its column (``data-label``
 
 from __future__ import annotations
 
-import html
 import re
 
 from lstm_viz.model.formatting import number
@@ -20,6 +19,7 @@ from lstm_viz.model.table import (
     behaviour_table,
     componentwise,
 )
+from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.explorer.controls import band_bounds
 
 __all__ = [
@@ -47,7 +47,7 @@ class HTMLTable:
 def _plain(markup: str) -> str:
     """The words of a bit of HTML, for an attribute: subscripts in brackets, tags dropped."""
     words = re.sub(r"<sub>(.*?)</sub>", r"(\1)", markup)
-    return html.escape(re.sub(r"<[^>]+>", "", words), quote=True)
+    return escape(re.sub(r"<[^>]+>", "", words))
 
 
 def html_table(
@@ -79,7 +79,7 @@ def html_table(
     classes = f"table lstm-viz-table {cls}" + (" lstm-viz-compact" if compact else "")
     return (
         f'<div class="lstm-viz-table-wrap"><table class="{classes}">'
-        f"<caption>{html.escape(caption)}</caption>"
+        f"<caption>{escape(caption)}</caption>"
         f"<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
@@ -87,7 +87,7 @@ def html_table(
 def _band_cell(name: str, stated: str, bounds: str) -> str:
     """A row's first cell: the band's name and bounds, and the s its numbers are computed at."""
     return (
-        f'{html.escape(name)} <span class="lstm-viz-nowrap">({html.escape(bounds)})</span>'
+        f'{escape(name)} <span class="lstm-viz-nowrap">({escape(bounds)})</span>'
         f'<br><span class="lstm-viz-note">at <i>s</i> = {stated}</span>'
     )
 
@@ -104,7 +104,7 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
             _band_cell(row.band.name, number(row.band.stated, "g"), band_bounds(row.band)),
             number(row.forget),
             number(row.learned, "+.2f"),
-            html.escape(row.words),
+            escape(row.words),
         ]
         for row in table
     ]
@@ -117,8 +117,8 @@ def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
 def original_table_html() -> HTMLTable:
     """The original chapter's behaviour table, its values as printed (its comments left out),
     one row per band of :data:`lstm_viz.model.table.BANDS`."""
-    rows = [[html.escape(cell) for cell in ORIGINAL_PRINTED[band.key]] for band in BANDS]
-    head = ["<i>s</i>", *(html.escape(name) for name in ORIGINAL_COLUMNS[1:])]
+    rows = [[escape(cell) for cell in ORIGINAL_PRINTED[band.key]] for band in BANDS]
+    head = ["<i>s</i>", *(escape(name) for name in ORIGINAL_COLUMNS[1:])]
     caption = (
         f"The original chapter's table as printed; its first column, headed "
         f"{ORIGINAL_COLUMNS[0]}, is the gate input s"

@@ -116,6 +116,14 @@ class ValueRole(SphinxRole):
         except ValueError as error:
             logger.warning("{val}: %s", error, location=self.get_location())
             text = key
+        except ArithmeticError as error:  # e.g. more decimal places than Decimal can round to
+            logger.warning(
+                "{val}: %r cannot be written with that format (%s): ask for fewer decimal places",
+                key,
+                type(error).__name__,
+                location=self.get_location(),
+            )
+            text = key
         return [value_node(self.rawtext, text, key=key)], []
 
 

@@ -29,7 +29,7 @@ from sphinx.errors import ExtensionError
 from lstm_viz.presentation.embed import DEFAULT_HEIGHT, STATIC
 from lstm_viz.sphinx.browser import NoBrowser, find_chromium
 
-__all__ = ["WIDTHS", "StillPainter", "setup_stills", "still_html"]
+__all__ = ["WIDTHS", "StillPainter", "setup_stills", "still_html", "svg_for_html"]
 
 #: The still's widths in CSS pixels: a phone's column and a page's (lstm-viz.css picks one).
 WIDTHS = {"narrow": 360, "wide": 720}
@@ -114,6 +114,18 @@ def _one_decimal(path: re.Match[str]) -> str:
     return ' d="' + _DECIMALS.sub(r"\1", path.group(1)) + '"'
 
 
+#: Attributes plotly.js writes into its SVG for its own bookkeeping that HTML does not allow on an
+#: SVG element (the Nu HTML checker refuses them); a still, never redrawn by plotly.js, needs none.
+NOT_IN_HTML = ("updatemenu-active-index",)
+_NOT_IN_HTML = re.compile(rf' (?:{"|".join(map(re.escape, NOT_IN_HTML))})="[^"]*"')
+
+
+def svg_for_html(svg: str) -> str:
+    """``svg`` less the attributes HTML does not allow on SVG elements (``NOT_IN_HTML``): a
+    page holding it inline stays valid HTML."""
+    return _NOT_IN_HTML.sub("", svg)
+
+
 def _inline(svg: str, name: str, kind: str) -> str:
     """Plotly's SVG as an inline, hidden-from-readers still with ids of its own."""
     uid = _UID.search(svg)
@@ -125,7 +137,7 @@ def _inline(svg: str, name: str, kind: str) -> str:
     svg = _PATH.sub(_one_decimal, svg)
     # Plotly finds its own layers in the figure's box by class: the still, drawn in the same box
     # until Plotly is done, must offer it none.
-    svg = _CLASS.sub("", svg)
+    svg = svg_for_html(_CLASS.sub("", svg))
     root = _ROOT.match(svg)
     if root is None:
         raise ExtensionError(f"plotly.js drew figure {name!r} as something other than SVG")

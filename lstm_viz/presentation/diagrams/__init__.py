@@ -19,12 +19,12 @@ colour, and the two line colours are lightened when the book's theme is dark
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lstm_viz.presentation.diagrams import cell, unrolled
 from lstm_viz.presentation.diagrams.canvas import HEIGHT, PALETTE, WIDTH, Canvas
+from lstm_viz.presentation.escaping import escape
 
 __all__ = [
     "DIAGRAMS",
@@ -128,7 +128,7 @@ def diagram_svg(name: str) -> str:
 
 def diagram_html(name: str, caption: str = "") -> str:
     """Diagram ``name`` inlined in a ``<figure>``, so it follows the page's light or dark theme."""
-    figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     return f'<figure class="lstm-dg-figure">{diagram_svg(name)}{figcaption}</figure>'
 
 

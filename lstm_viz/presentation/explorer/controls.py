@@ -10,13 +10,12 @@ region is the summary sentence (plus the copy button's status).
 
 from __future__ import annotations
 
-from html import escape
-
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import GATES, Gates
 from lstm_viz.model.presets import PRESETS, original_table_fit
 from lstm_viz.model.sequence import Trajectory
 from lstm_viz.model.table import Band, band_of
+from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.explorer.state import DECIMALS, RANGES, state_hash, values_of
 
 __all__ = [
@@ -124,7 +123,7 @@ def cell_controls(
         f'aria-label="Controls of the one-step cell">'
         f'<p class="lstm-explorer-band">Row of the behaviour table: '
         f"<strong data-band-name>{escape(band.name)}</strong> "
-        f"<span data-band-bounds>({band_bounds(band)})</span>"
+        f"<span data-band-bounds>({escape(band_bounds(band))})</span>"
         f'<span class="lstm-explorer-weights-note"{"" if not book else " hidden"}> — the table '
         f"describes the book's cell (w = 1, b = 0 for every gate); your weights differ.</span></p>"
         f'<fieldset class="lstm-explorer-group lstm-explorer-inputs"><legend>What goes in</legend>'
