@@ -74,8 +74,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (site / "book" / "index.html").is_file():
             pytest.fail(f"{SITE}={given} holds no built book: run `make book` first")
         return site
-    # Every worker's temporary folder sits in one folder of this run: build there once.
-    shared = tmp_path_factory.getbasetemp().parent / "built-book"
+    # Under pytest-xdist every worker's temporary folder sits in one folder of this run: build
+    # there once. (Without workers, the parent would be shared with every earlier run.)
+    run = tmp_path_factory.getbasetemp()
+    shared = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "built-book"
     shared.mkdir(exist_ok=True)
     with (shared / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
