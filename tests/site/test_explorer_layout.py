@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from lstm_viz.presentation.colour import contrast
 from lstm_viz.presentation.explorer.grammar import DEFAULT_X
-from lstm_viz.presentation.explorer.palette import contrast
 from lstm_viz.presentation.explorer.state import state_hash
 from tests.site.explorer_page import (
     BOX,
@@ -20,11 +20,10 @@ from tests.site.explorer_page import (
     point,
     value,
 )
-from tests.site.layout import measure, text_problems
+from tests.site.layout import WIDTHS, measure, text_problems
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (375, 660, 1024, 1280)
 #: States that push every label to its limits: ends of every range, gates that disagree, a long
 #: sequence swinging between its ends, a memory that grows past the first scale.
 EXTREMES = (

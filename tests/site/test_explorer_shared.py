@@ -94,6 +94,9 @@ def test_the_browser_runs_the_cell_as_lstm_viz_does(visit) -> None:
             worst_step = max(worst_step, abs(out["one"][k] - float(getattr(cell, name))))
     assert worst_run <= 1e-9, f"the browser's sequence is off by {worst_run:g}"
     assert worst_step <= 1e-9, f"the browser's step is off by {worst_step:g}"
+    # The script's model names the same gates, in the same order, as lstm_viz.model.gates.
+    assert seen.page.evaluate("lstmExplorer.model.GATES") == list(GATES)
+    assert seen.page.evaluate("lstmExplorer.model.FIELDS") == list(FIELDS)
     assert not seen.console_errors and not seen.page_errors
 
 

@@ -24,7 +24,7 @@ import json
 import math
 
 from lstm_viz.model.formatting import number
-from lstm_viz.model.gates import GATES, Weights, step
+from lstm_viz.model.gates import Weights, step
 from lstm_viz.model.presets import PRESETS
 from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS, run_sequence
@@ -112,7 +112,6 @@ def script_data() -> dict:
         "dragSnap": controls.DRAG_SNAP,
         "goals": challenges.script_data(),
         "presetAbout": controls.preset_about(),
-        "gates": list(GATES),
         "bands": [_band_json(band) for band in BANDS],
         "book": values_of(Weights()),
         "presets": {key: values_of(p.weights) for key, p in PRESETS.items()},
