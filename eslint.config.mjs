@@ -11,7 +11,7 @@ const browser = Object.fromEntries(
 );
 
 export default [
-  { ignores: ["_build/**", "node_modules/**", ".venv/**", ".tools/**"] },
+  { ignores: ["_build/**", "**/node_modules/**", ".venv/**", ".tools/**"] },
   js.configs.recommended,
   {
     files: ["lstm_viz/presentation/static/**/*.js"],

@@ -1,10 +1,11 @@
 """Lighthouse performance of every page of the built book, mobile and desktop.
 
-Runs the npm devDependency ``lighthouse`` (pinned to 12.2.3 in package.json: 13.x needs Node 22)
-with Debian's Chromium against the built site served with gzip from 127.0.0.1, as a static host
-serves it. Prints, per page and form factor, the median performance score, largest contentful
-paint (LCP), total blocking time (TBT) and cumulative layout shift (CLS) over a few runs, with the
-scores' spread: the machine is shared, so the spread says how far one run can be trusted.
+Runs ``lighthouse`` (pinned to 12.2.3 in benchmarks/package.json, which ``make bench`` installs:
+13.x needs Node 22) in the browser the build uses, against the built site served with gzip from
+127.0.0.1, as a static host serves it. Prints, per page and form factor, the median performance
+score, largest contentful paint (LCP), total blocking time (TBT) and cumulative layout shift (CLS)
+over a few runs, with the scores' spread: the machine is shared, so the spread says how far one run
+can be trusted.
 
 Targets (issue 13): mobile ≥ 90 on every page (the explorer ≥ 80, LCP ≤ 2.5 s), desktop ≥ 95,
 mobile TBT ≤ 200 ms on text pages. Prints the figures; asserts nothing.
@@ -28,9 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.gzip_server import serve_gzip
-from tests.conftest import CHROMIUM, ROOT, html_pages
+from lstm_viz.sphinx.browser import find_chromium
+from tests.conftest import ROOT, html_pages
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 FORM_FACTORS = ("mobile", "desktop")
 AUDITS = {
     "lcp": "largest-contentful-paint",
@@ -53,7 +55,7 @@ def lighthouse(url: str, form_factor: str, out: Path) -> dict[str, float]:
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    env = {**os.environ, "CHROME_PATH": str(find_chromium())}
     subprocess.run(command, check=True, env=env, timeout=300, capture_output=True)
     report = json.loads(out.read_text())
     audits = report["audits"]

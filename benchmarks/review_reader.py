@@ -23,7 +23,8 @@ from playwright.sync_api import Page, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.explorer import gzipped, percentile, serve
 from lstm_viz.experiment.review_task import CHAPTER_SENTENCE, STRETCHED_SENTENCE
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_book
+from lstm_viz.sphinx.browser import HEADLESS_ARGS, find_chromium
+from tests.conftest import ROOT, build_book
 
 PAGE = "book/rnn-vs-lstm.html"
 FIGURE = "rnn-lstm-step-through"
@@ -129,7 +130,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         site = with_reader(args.site, Path(tmp))
         server, url = serve(site)
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(find_chromium()), args=HEADLESS_ARGS
+        )
         times = typing(open_reader(browser, url), args.rounds)
         browser.close()
         server.shutdown()

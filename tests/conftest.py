@@ -3,6 +3,7 @@ Sphinx projects built in-process; the Hypothesis profiles."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -19,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
+from lstm_viz.sphinx.browser import HEADLESS_ARGS, NoBrowser, find_chromium
+
 if TYPE_CHECKING:  # imported where used: `make check` runs neither a browser nor Sphinx in most
     from playwright.sync_api import ConsoleMessage, Page, Response
     from sphinx.testing.util import SphinxTestApp
@@ -31,17 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -67,14 +59,38 @@ def build_book(out: Path, source: Path = ROOT) -> subprocess.CompletedProcess[st
     )
 
 
+#: Names a site already built from this checkout (``make test`` sets it to the ``make book`` site).
+SITE = "LSTM_VIZ_SITE"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HTML of one clean strict build; the build must succeed with no warning."""
-    out = tmp_path_factory.mktemp("book")
-    result = build_book(out)
-    log = f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    assert result.returncode == 0, f"the strict build failed:\n{log}"
-    return out / "_build" / "html"
+    """The HTML of a strict build of this checkout: the site ``LSTM_VIZ_SITE`` names (``make test``
+    builds it first, with ``make book``), else one clean build for this run, made by whichever
+    worker asks first and shared by every other (pytest-xdist)."""
+    given = os.environ.get(SITE)
+    if given:
+        site = Path(given).resolve()
+        if not (site / "book" / "index.html").is_file():
+            pytest.fail(f"{SITE}={given} holds no built book: run `make book` first")
+        return site
+    # Under pytest-xdist every worker's temporary folder sits in one folder of this run: build
+    # there once. (Without workers, the parent would be shared with every earlier run.)
+    run = tmp_path_factory.getbasetemp()
+    shared = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "built-book"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        site = shared / "_build" / "html"
+        failed = shared / "failed.log"
+        if failed.exists():
+            pytest.fail(f"the strict build failed:\n{failed.read_text()}")
+        if not site.exists():
+            result = build_book(shared)
+            if result.returncode != 0:
+                failed.write_text(f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+                pytest.fail(f"the strict build failed:\n{failed.read_text()}")
+    return site
 
 
 @dataclass
@@ -146,16 +162,15 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's headless Chromium under Playwright; no Chromium is a failure, not a skip."""
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"the browser tests need Debian's chromium at {CHROMIUM}: run `make test`, which "
-            "installs it, or `apt-get install -y chromium`"
-        )
+    """Headless Chrome or Chromium under Playwright; no browser is a failure, not a skip."""
     from playwright.sync_api import sync_playwright
 
+    try:
+        executable = find_chromium()
+    except NoBrowser as error:
+        pytest.fail(f"the browser tests need a browser: {error}")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=HEADLESS_ARGS)
         yield chromium
         chromium.close()
 
@@ -168,7 +183,7 @@ def html_pages(site: Path) -> list[Path]:
         for p in site.rglob("*.html")
         if p.name not in skip
         and not {"_static", "reports"} & set(p.parts)
-        and not p.read_text().startswith('<meta http-equiv="Refresh"')
+        and 'http-equiv="refresh"' not in p.read_text().lower()
     )
 
 

@@ -19,6 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]  # not from conftest: a fresh process imports this alone
 
+pytestmark = pytest.mark.slow  # fresh interpreters: seconds of processor time
+
 
 def outputs() -> dict[str, str]:
     """The sha256 of every output that must not depend on the process, by name."""

@@ -8,8 +8,6 @@ text alternative written from the same numbers.
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 
 from lstm_viz.experiment import figures
@@ -24,6 +22,7 @@ from lstm_viz.experiment.review_task import (
 from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
 from lstm_viz.experiment.values import format_value
 from lstm_viz.presentation.embed import FigureHTML, show
+from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.html_tables import HTMLTable, html_table
 
 __all__ = [
@@ -63,7 +62,7 @@ def score_table() -> HTMLTable:
 def task_examples() -> HTMLTable:
     """Three reviews drawn by the task's generator, with their scores."""
     reviews = random_reviews(np.random.default_rng(_SAMPLE_SEED), 3)
-    items = "".join(f"<li><i>{html.escape(r.text)}</i> — {_stars(r.label)}</li>" for r in reviews)
+    items = "".join(f"<li><i>{escape(r.text)}</i> — {_stars(r.label)}</li>" for r in reviews)
     return HTMLTable(f'<ul class="lstm-viz-task">{items}</ul>')
 
 

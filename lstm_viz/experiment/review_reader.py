@@ -11,7 +11,6 @@ script recomputes everything in the browser (``reader.js``, checked against
 
 from __future__ import annotations
 
-import html
 import json
 
 from lstm_viz.experiment.reader import MAX_CHARACTERS, View, review_hash, view
@@ -26,6 +25,7 @@ from lstm_viz.experiment.review_task import (
 from lstm_viz.experiment.step_through import step_through
 from lstm_viz.model.formatting import fixed
 from lstm_viz.presentation.embed import figure_html
+from lstm_viz.presentation.escaping import escape
 
 __all__ = [
     "DATA_ID",
@@ -116,12 +116,12 @@ def review_reader(results: Results) -> str:
     chosen = len(shown.words)
     vocabulary = ", ".join(f"<i>{w}</i>" for w in VOCABULARY)
     examples = " · ".join(
-        f'<a href="{html.escape(review_hash(text))}">{html.escape(words)}</a>'
+        f'<a href="{escape(review_hash(text))}">{escape(words)}</a>'
         for words, text in EXAMPLES.items()
     )
     current = ' aria-current="true"'
     read = "".join(
-        f"<li{current if k == chosen else ''}>{html.escape(w)}</li>"
+        f"<li{current if k == chosen else ''}>{escape(w)}</li>"
         for k, w in enumerate(shown.words, start=1)
     )
     figure = figure_html(
@@ -130,7 +130,7 @@ def review_reader(results: Results) -> str:
     # "</" cannot end the script element early once every "<" is escaped.
     data = json.dumps(reader_data(results), separators=(",", ":"), sort_keys=True)
     data = data.replace("<", "\\u003c")
-    label = html.escape(word_label(shown.words, chosen))
+    label = escape(word_label(shown.words, chosen))
     return (
         f'<div class="lstm-viz-reader" id="review-reader" data-lstm-viz-modules="{MODULE}">'
         f'<p class="lstm-viz-reader-vocabulary">The task\'s {len(VOCABULARY)} words: '
@@ -138,11 +138,11 @@ def review_reader(results: Results) -> str:
         f'<label class="lstm-viz-reader-label" for="review-text">Your review</label>'
         f'<textarea id="review-text" rows="3" maxlength="{MAX_CHARACTERS}" spellcheck="false" '
         f'autocapitalize="none" autocomplete="off" '
-        f'aria-describedby="review-notice review-scores">{html.escape(OPENING)}</textarea>'
+        f'aria-describedby="review-notice review-scores">{escape(OPENING)}</textarea>'
         f'<p class="lstm-viz-reader-examples">Try: {examples}</p>'
         f'<p class="lstm-viz-reader-notice" id="review-notice" role="status"></p>'
         f'<p class="lstm-viz-reader-scores" id="review-scores" role="status">'
-        f"{html.escape(readout(shown))}</p>"
+        f"{escape(readout(shown))}</p>"
         f'<ol class="lstm-viz-reader-words" aria-label="the words the models read">{read}</ol>'
         f'<div class="lstm-viz-reader-slider"><label for="review-word">Chosen word</label>'
         f'<input type="range" id="review-word" min="1" max="{max(chosen, 1)}" value="{chosen}" '

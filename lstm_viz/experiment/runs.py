@@ -7,7 +7,7 @@ settings (:data:`BASE`): a plain RNN and an LSTM of the same hidden size, an RNN
 parameters as the LSTM, an RNN whose recurrent weights start orthogonal, and an LSTM without the
 forget bias that the first one starts with. The trained weights are shipped in
 ``lstm_viz/experiment/data/rnn-vs-lstm.json`` (:mod:`lstm_viz.experiment.weights`); retrain them,
-bit for bit on the machine that made them, with::
+bit for bit on any x86-64 machine with AVX2 (see :mod:`lstm_viz.experiment.retraining`), with::
 
     python -m lstm_viz.experiment            # about 8 minutes of processor time; --check compares
 

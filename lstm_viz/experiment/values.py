@@ -357,6 +357,19 @@ VALUES: dict[str, Value] = {
         lambda r, w: float(r.walk.lstm["forget"][r.stretched.decisive + 1 :, _unit(r)].min()),
         ".2f",
     ),
+    # The chapter's own review, scored by every long-only run of one kind of model
+    "group-runs": Value(
+        "long-only runs of the RNNs or of the LSTMs",
+        ("rnns", "lstms"),
+        lambda r, w: len(_GROUPS[w]) * len(SEEDS),
+    ),
+    "full-marks-chapter": Value(
+        "long-only runs of the RNNs or of the LSTMs that give the chapter's review full marks",
+        ("rnns", "lstms"),
+        lambda r, w: sum(
+            r.score_of(("long", m, s), r.chapter) == max(SCORES) for m in _GROUPS[w] for s in SEEDS
+        ),
+    ),
 }
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

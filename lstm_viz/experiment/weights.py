@@ -178,12 +178,14 @@ def _content_digest(document: dict) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
-def write(path: Path, runs: list[dict], checkpoint_steps: int) -> None:
-    """Write the runs' entries as the weights file, with the code's digest and the file's own."""
+def write(path: Path, runs: list[dict], checkpoint_steps: int, numerics: dict[str, str]) -> None:
+    """Write the runs' entries as the weights file, with the code's digest, the environment the
+    arithmetic ran in (``numerics``) and the file's own digest."""
     document = {
         "about": f"the book's RNN and LSTM review scorers: {RETRAIN}",
         "checkpoint_steps": checkpoint_steps,
         "made_by": code_digest(),
+        "numerics": numerics,
         "runs": runs,
     }
     document["digest"] = _content_digest(document)

@@ -4,8 +4,11 @@ A wrong kind of value raises ``TypeError``; NaN, an infinity, a ragged array, a 
 float64 or a value out of its range raises ``ValueError``; each message names the argument.
 
 Exact real numbers (``int`` of any size, ``fractions.Fraction``, ``decimal.Decimal``) are
-accepted and rounded to the nearest float64, as numpy's own numbers are. A masked array is refused:
-numpy would silently drop its mask and compute with the hidden values.
+accepted and rounded to the nearest float64, as numpy's own numbers are. A masked array is refused,
+alone or inside a list: numpy would silently drop its mask and compute with the hidden values.
+Text and raw bytes (``str``, ``bytes``, ``bytearray``, ``memoryview``) are refused alike: numpy
+would read a ``bytearray``'s bytes as small integers. A number out of its range is shown to the
+last digit that tells it from the bound (``-1.0000001``, not ``-1``).
 """
 
 from __future__ import annotations
@@ -18,12 +21,27 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Float", "real_array", "real_number"]
+__all__ = ["Float", "real_array", "real_number", "shown"]
 
 #: The one array type of the model: float64 throughout.
 Float = NDArray[np.float64]
 
 _WHAT_TO_PASS = "pass floats, ints, Fractions or Decimals, or a numpy array of them"
+
+
+def shown(x: float) -> str:
+    """A number as an error message shows it: every digit needed to tell it from its neighbours
+    (``-1.0000001``), and no ``.0`` on a whole number."""
+    return repr(float(x)).removesuffix(".0")
+
+
+def _holds_masked(value: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether a (nested) list or tuple holds a masked array or numpy's ``masked`` constant."""
+    return any(
+        isinstance(item, np.ma.MaskedArray)
+        or (isinstance(item, list | tuple) and _holds_masked(item))
+        for item in value
+    )
 
 
 def _exact_to_float(name: str, item: object) -> float:
@@ -48,7 +66,7 @@ def _exact_to_float(name: str, item: object) -> float:
 
 def real_array(name: str, value: Any) -> Float:
     """Return ``value`` as a finite float64 array (a copy), or raise naming ``name``."""
-    if isinstance(value, str | bytes) or value is None:
+    if isinstance(value, str | bytes | bytearray | memoryview) or value is None:
         kind = type(value).__name__
         raise TypeError(
             f"{name} must be a real number or array of them, got {kind}: {_WHAT_TO_PASS}"
@@ -57,6 +75,11 @@ def real_array(name: str, value: Any) -> Float:
         raise TypeError(
             f"{name} is a masked array, whose mask the model would ignore: pass the values you "
             f"mean as a plain array (for example {name}.filled(0.0) or {name}.compressed())"
+        )
+    if isinstance(value, list | tuple) and _holds_masked(value):
+        raise TypeError(
+            f"{name} holds a masked array, whose mask the model would ignore: pass the values you "
+            "mean as plain numbers (for example each masked array's .filled(0.0))"
         )
     try:
         array = np.asarray(value)
@@ -90,5 +113,5 @@ def real_number(name: str, value: Any, bounds: tuple[float, float] | None = None
         raise ValueError(f"{name} must be one number, got shape {array.shape}")
     number = float(array)
     if bounds is not None and not bounds[0] <= number <= bounds[1]:
-        raise ValueError(f"{name} must lie in [{bounds[0]:g}, {bounds[1]:g}], got {number:g}")
+        raise ValueError(f"{name} must lie in [{bounds[0]:g}, {bounds[1]:g}], got {shown(number)}")
     return number

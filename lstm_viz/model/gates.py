@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike
 
-from lstm_viz.model.checks import Float, real_array
+from lstm_viz.model.checks import Float, real_array, shown
 
 __all__ = [
     "BLOCKS",
@@ -162,10 +162,11 @@ def _checked_override(name: str, value: ArrayLike) -> Float:
     """The reader's override of gate ``name``, checked to lie in the gate's range."""
     array = real_array(name, value)
     low, high = GATE_RANGES[name]
-    if np.any((array < low) | (array > high)):
+    outside = array[(array < low) | (array > high)]
+    if outside.size:
+        more = f" (and {outside.size - 1} more outside it)" if outside.size > 1 else ""
         raise ValueError(
-            f"override {name} must lie in [{low:g}, {high:g}], got {array.min():g} to "
-            f"{array.max():g}"
+            f"override {name} must lie in [{low:g}, {high:g}], got {shown(outside[0])}{more}"
         )
     return array
 
@@ -261,6 +262,29 @@ def _exact_sum(*terms: tuple[Float, Float]) -> float:
         return np.inf if total > 0 else -np.inf
 
 
+#: Each factor is scaled by this power of two before multiplying, so that no product of two
+#: finite float64 numbers (each below 2^1024) nor a sum of such products overflows.
+_HALF_SCALE = 2.0**-600
+#: float64's overflow threshold, 2^1024, as the scaled products see it (2^-176).
+_BEYOND = 2.0 ** (1024 - 1200)
+
+
+def _surely_beyond(pairs: list[tuple[Float, Float]]) -> Float:
+    """Rows of sums Σ a·b (a pair holds each row's vectors a and b, one row per line): ±inf where
+    the true sum is certainly beyond float64's range, NaN where it may not be.
+
+    The products are computed scaled by 2^-1200, where nothing overflows, and summed; the bound on
+    the error (rounding each product and the sum, and what underflows in scaling) decides. It
+    spares the exact sum (slow: Python fractions) every row that truly overflows.
+    """
+    products = np.concatenate([(a * _HALF_SCALE) * (b * _HALF_SCALE) for a, b in pairs], axis=1)
+    count = products.shape[1]
+    rounding = (count + 2) * np.finfo(np.float64).eps * np.abs(products).sum(axis=1)
+    total = products.sum(axis=1)
+    certain = np.abs(total) - rounding - count * 2.0**-640 > _BEYOND
+    return np.where(certain, np.copysign(np.inf, total), np.nan)
+
+
 def _preactivation(
     x: Float,
     w_ih: Float,
@@ -273,8 +297,9 @@ def _preactivation(
     """x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh, after checking every shape; also returns h_prev.
 
     Finite input can overflow on the way (a product, or a partial sum, beyond float64), leaving an
-    infinity or NaN where the true value may even be small: those entries are summed again exactly,
-    so each is the true value, or an infinity of the true value's sign.
+    infinity or NaN where the true value may even be small: those entries are summed again, scaled
+    down, and each that is certainly beyond float64 becomes an infinity of its sign; the rest are
+    summed exactly, so each is the true value, or an infinity of the true value's sign.
     """
     rows = w_ih.shape[0]
     h = _matrix("h_prev", h_prev, (*x.shape[:-1], hidden))
@@ -287,7 +312,17 @@ def _preactivation(
         one = np.ones(1)
         xs, hs = np.atleast_2d(x), np.atleast_2d(h)
         flat = z.reshape(-1, rows)
-        for batch, row in zip(*np.nonzero(~np.isfinite(flat)), strict=True):
+        batches, at = np.nonzero(~np.isfinite(flat))
+        ones = np.ones((len(at), 1))
+        flat[batches, at] = _surely_beyond(
+            [
+                (xs[batches], w_ih[at]),
+                (ones, bias_ih[at, None]),
+                (hs[batches], recurrent[at]),
+                (ones, bias_hh[at, None]),
+            ]
+        )
+        for batch, row in zip(*np.nonzero(np.isnan(flat)), strict=True):
             flat[batch, row] = _exact_sum(
                 (xs[batch], w_ih[row]),
                 (one, bias_ih[row : row + 1]),

@@ -1,7 +1,8 @@
 """What to cite, read from ``CITATION.cff``: reference lines and BibTeX, book and chapter.
 
 ``CITATION.cff`` is the one source; nothing here repeats a title, a name or a year. Every problem
-with the file — not YAML, empty, a field missing or of the wrong type — raises
+with the file — not UTF-8, not YAML, empty, a field missing, of the wrong type or not a real
+date — raises
 :class:`CitationError` with one line naming the file and the field.
 """
 
@@ -179,23 +180,48 @@ def _entry(kind: str, key: str, **fields: str) -> str:
 
 
 def _released(value: object, fields: _Fields) -> str:
-    if isinstance(value, datetime.date):  # YAML reads an unquoted 2026-11-25 as a date
-        return value.isoformat()
     try:
         return datetime.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
+    except ValueError as error:
         raise fields.error(
-            "date-released", f"must be a date YYYY-MM-DD, got {_kind(value)}"
+            "date-released", f"must be a date YYYY-MM-DD, got {_kind(value)} ({error})"
+        ) from None
+
+
+class _TextLoader(yaml.SafeLoader):
+    """YAML's safe loader, less its dates: an unquoted ``2026-02-30`` stays text for
+    :func:`_released` to judge (PyYAML would raise a bare ``ValueError`` on it, naming nothing)."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _text_of(path: Path) -> str:
+    """The file's text, which CFF says is UTF-8; a byte that is not names its line and column."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CitationError(f"{path.name}: cannot be read: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line, column = before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1
+        raise CitationError(
+            f"{path.name}: byte 0x{raw[error.start]:02x} at line {line}, column {column} is not "
+            "UTF-8: save the file as UTF-8"
         ) from None
 
 
 def load_citation(path: Path) -> Citation:
     """Read ``CITATION.cff`` at ``path``; raise :class:`CitationError` naming the field at fault."""
     fields = _Fields(path.name)
+    text = _text_of(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CitationError(f"{path.name}: cannot be read: {error.strerror}") from None
+        data = yaml.load(text, Loader=_TextLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -9,13 +9,14 @@ readers see before plotly.js arrives, or without JavaScript, in print and in fee
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from lstm_viz.presentation.escaping import escape
 
 __all__ = [
     "BASIC_TRACES",
@@ -64,7 +65,7 @@ def figure_html(fig: go.Figure, name: str, *, alt: str, scripts: tuple[str, ...]
     spec["config"] = {"displaylogo": False, "responsive": True}
     # "</" cannot end the JSON's script element early once every "<" is escaped.
     data = json.dumps(spec, separators=(",", ":"), sort_keys=True).replace("<", "\\u003c")
-    text = html.escape(alt)
+    text = escape(alt)
     # The text alternative describes the plot to screen readers (the plot holds buttons, so it
     # cannot be role="img"). The box's height is the figure's, so drawing it moves nothing.
     return (

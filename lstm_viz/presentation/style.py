@@ -1,10 +1,11 @@
 """Colours and names shared by every figure, diagram and the explorer (STM green, LTM purple).
 
-A line or marker needs at least 3:1 contrast against the page in the light (#ffffff) and the dark
-(#121212) theme (WCAG 1.4.11), and within one figure no two traces may share a colour or look
-alike (tests/presentation/test_figures.py checks both for the chapter's figure). So ``candidate``
-is a darker orange than it was (2.6:1 on white) and ``learned`` a magenta instead of a third blue;
-``gates`` draws sigmoid gates that coincide (f = i = o in the book's cell) as one curve.
+A line or marker needs at least 3:1 contrast against the page in the light and the dark theme (WCAG
+1.4.11; :data:`lstm_viz.presentation.colour.BACKGROUNDS`), and within one figure no two traces may
+share a colour or look alike (tests/presentation/test_figures.py checks both for the chapter's
+figure). So ``candidate`` is a darker orange than it was (2.6:1 on white) and ``learned`` a magenta
+instead of a third blue; ``gates`` draws sigmoid gates that coincide (f = i = o in the book's cell)
+as one curve.
 """
 
 from __future__ import annotations

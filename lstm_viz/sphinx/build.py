@@ -7,11 +7,13 @@ default) it keeps:
 * ``.sphinx/`` — what Sphinx keeps between builds (its environment, the doctrees, the executed
   notebooks), and ``.sphinx/html/``, the staging folder each build writes its site into.
 
-Three rules make a build one can trust:
+Four rules make a build one can trust:
 
 1. **Strict and atomic.** Every warning fails the build (``-W -n --keep-going``). The site is
-   written into a fresh staging folder and moved to ``_build/html`` only when the build succeeded,
-   so a failed build leaves the last good site in place (or none), never a half-written one.
+   written into a fresh staging folder and put at ``_build/html`` only when the build succeeded,
+   in one atomic exchange (:func:`lstm_viz.sphinx.publishing.publish`), so a failed, interrupted
+   or killed build leaves the last good site in place (or none), never a half-written one and
+   never a moment with none. ``_build/html`` stays a plain folder: serve it or upload it.
 2. **A failed build is not remembered.** Sphinx keeps every page it read in its environment even
    when the build failed, and does not read it again, so its warnings would not come back. A
    marker written before the build and removed only after a success makes the next build start
@@ -21,6 +23,11 @@ Three rules make a build one can trust:
    executed again (all of them when ``lstm_viz`` or a lock file changed: see
    ``lstm_viz.sphinx.fingerprint.source_fingerprint``), but every page is written afresh from the
    environment into the empty staging folder, so the site has the bytes a clean build writes.
+4. **One build at a time.** A build holds ``_build/.build.lock`` while it runs; a second build of
+   the same output refuses in one line (:class:`lstm_viz.sphinx.publishing.BuildLock`).
+
+A build that fails keeps the staging folder's ``reports/`` (the tracebacks of failed notebooks,
+which the log points to) until the next build starts; Ctrl-C stops a build with one line.
 
 The notebook kernels import ``lstm_viz`` from the checkout being built (``PYTHONPATH``), as Sphinx
 does: a site is made by the code beside it.
@@ -29,10 +36,14 @@ does: a site is made by the code beside it.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import shutil
 import sys
 from pathlib import Path
+
+from lstm_viz.sphinx.publishing import BuildLock, BuildRunning, publish, recover
+from lstm_viz.sphinx.stopping import CtrlC, OneLineReports
 
 __all__ = ["BuildPaths", "build", "main"]
 
@@ -51,19 +62,26 @@ class BuildPaths:
         self.doctrees = self.state / ".doctrees"
         self.marker = self.state / UNFINISHED
         self.old_site = root / ".html-replaced"
+        self.lock = root / ".build.lock"
+        self.crash_log = self.state / "crash.log"
 
 
-def publish(staging: Path, site: Path, old_site: Path) -> None:
-    """Move the finished ``staging`` folder to ``site``, replacing the previous site.
+#: What a failed build keeps of its staging folder: the reports its log points to.
+KEPT_AFTER_FAILURE = "reports"
 
-    Two renames on one file system: at every moment ``site`` is either the whole previous site or
-    the whole new one (for an instant, between the renames, nothing).
-    """
-    shutil.rmtree(old_site, ignore_errors=True)
-    if site.exists():
-        site.rename(old_site)
-    staging.rename(site)
-    shutil.rmtree(old_site, ignore_errors=True)
+
+def _discard(staging: Path) -> None:
+    """Remove a failed build's staging folder, all but the reports its log names (if any)."""
+    if not (staging / KEPT_AFTER_FAILURE).is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    for child in staging.iterdir():
+        if child.name == KEPT_AFTER_FAILURE:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
 def _sphinx_build(source: Path, paths: BuildPaths, fresh: bool) -> int | BaseException:
@@ -99,9 +117,19 @@ def _sphinx_build(source: Path, paths: BuildPaths, fresh: bool) -> int | BaseExc
 
 
 def build(source: Path, path_output: Path | None = None) -> bool:
-    """Build the book in ``source`` into ``<path_output>/_build/html``; say if it succeeded."""
+    """Build the book in ``source`` into ``<path_output>/_build/html``; say if it succeeded.
+
+    Raises :class:`~lstm_viz.sphinx.publishing.BuildRunning` if another build holds the lock, and
+    ``KeyboardInterrupt`` (the site untouched) if interrupted.
+    """
     source = source.resolve()
     paths = BuildPaths((path_output or source).resolve())
+    with BuildLock(paths.lock):
+        recover(paths.site, paths.old_site)
+        return _locked_build(source, paths)
+
+
+def _locked_build(source: Path, paths: BuildPaths) -> bool:
     # Kernels and Sphinx alike use the lstm_viz of the checkout being built.
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [str(source), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
@@ -112,9 +140,18 @@ def build(source: Path, path_output: Path | None = None) -> bool:
     paths.state.mkdir(parents=True, exist_ok=True)
     paths.marker.write_text("a build started here and has not succeeded yet\n", encoding="utf-8")
     shutil.rmtree(paths.staging, ignore_errors=True)
-    result = _sphinx_build(source, paths, fresh)
+    paths.crash_log.unlink(missing_ok=True)
+    with CtrlC() as ctrl_c:
+        try:
+            with OneLineReports(paths.crash_log, ctrl_c):
+                result = _sphinx_build(source, paths, fresh)
+        except (KeyboardInterrupt, asyncio.CancelledError):  # nbclient cancels its kernel's tasks
+            result = KeyboardInterrupt()
+    if ctrl_c.pressed or isinstance(result, KeyboardInterrupt):
+        _discard(paths.staging)
+        raise KeyboardInterrupt
     if result != 0:
-        shutil.rmtree(paths.staging, ignore_errors=True)
+        _discard(paths.staging)
         left = "the last good site is still there" if paths.site.exists() else "there is no site"
         print(
             f"\nThe build failed (see above); {_relative(paths.site)} is unchanged: {left}.",
@@ -151,9 +188,20 @@ def main(argv: list[str] | None = None) -> int:
             f"run it from the checkout it builds ({args.source.resolve()}): this lstm_viz is "
             f"imported from {package}"
         )
-    if not build(args.source, args.path_output):
+    site = _relative(BuildPaths((args.path_output or args.source).resolve()).site)
+    try:
+        if not build(args.source, args.path_output):
+            return 1
+    except BuildRunning as error:
+        print(error, file=sys.stderr)
         return 1
-    print(f"\nThe book is built: {_relative(BuildPaths(args.path_output or args.source).site)}")
+    except KeyboardInterrupt:
+        print(
+            f"\nInterrupted: {site} is unchanged; the next build reads every page again.",
+            file=sys.stderr,
+        )
+        return 130
+    print(f"\nThe book is built: {site}")
     return 0
 
 

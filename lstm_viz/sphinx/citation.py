@@ -6,7 +6,9 @@
 * the footer's "By …" line is the edition's authors from ``CITATION.cff``.
 
 ``CITATION.cff`` is read when the build starts: any problem with it stops the build before a page
-is read, with one line naming the file and the field (not a crash report).
+is read, with one line naming the file and the field (not a crash report). Its values are data, not
+markup: each is escaped (:func:`lstm_viz.presentation.escaping.escape`) where it is written into a
+page, and docutils escapes what goes into the text of a page.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
 from lstm_viz.presentation.citation import Citation, CitationError, load_citation
+from lstm_viz.presentation.escaping import escape
 
 __all__ = ["setup_citation"]
 
@@ -63,7 +66,7 @@ class CiteThis(SphinxDirective):
 
 
 def _meta(name: str, content: str, attribute: str = "name") -> str:
-    return f'<meta {attribute}="{name}" content="{html.escape(content, quote=True)}" />\n'
+    return f'<meta {attribute}="{name}" content="{escape(content)}" />\n'
 
 
 def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -93,8 +96,14 @@ def _page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doc
 
 
 def _author_line(app: Sphinx, config: Config) -> None:
-    """The footer's "By …" line: the edition's authors as ``CITATION.cff`` names them."""
+    """The edition's authors as ``CITATION.cff`` names them: Sphinx's ``author``, as text."""
     config.author = " and ".join(citation_of(app).authors)
+
+
+def _footer_author(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The footer's "By …" line, escaped: the theme writes its ``author`` into the page as it is
+    (Sphinx's templates do not escape), and an author's name is data, not markup."""
+    context["author"] = escape(app.config.author)
 
 
 def _cite_note(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -122,4 +131,6 @@ def setup_citation(app: Sphinx) -> None:
     app.add_directive("cite-this", CiteThis)
     app.connect("config-inited", _author_line)  # read and checked before any page
     app.connect("html-page-context", _page_meta)
+    # After sphinx-book-theme's own handler (priority 500), which copies the config's author.
+    app.connect("html-page-context", _footer_author, priority=900)
     app.connect("doctree-resolved", _cite_note)

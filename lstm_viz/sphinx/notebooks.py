@@ -113,7 +113,9 @@ def _notebook_docs(app: Sphinx) -> dict[str, Path]:
 
 
 def _link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Put a download line under the title of every notebook page."""
+    """Put a download line under the title of every notebook page; on the front page (the root
+    document) at its end instead, where it does not push the figure and the ways in below the
+    first screen."""
     source = Path(app.env.doc2path(docname))
     if app.builder.format != "html" or not is_notebook(source):
         return
@@ -127,6 +129,9 @@ def _link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     paragraph += nodes.Text("This page is a notebook: ")
     paragraph += nodes.reference("", f"download {name}.ipynb", refuri=uri, internal=False)
     paragraph += nodes.Text(" and run it top to bottom in Jupyter with only lstm_viz installed.")
+    if docname == app.config.root_doc:
+        sections[-1].append(paragraph)
+        return
     title = sections[0].next_node(nodes.title)
     sections[0].insert(sections[0].index(title) + 1, paragraph)
 

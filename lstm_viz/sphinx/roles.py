@@ -40,7 +40,8 @@ from lstm_viz.experiment.claims import EXPERIMENT
 from lstm_viz.experiment.weights import WeightsError
 from lstm_viz.model.claims import CHAPTER
 from lstm_viz.model.statements import combine
-from lstm_viz.presentation.explorer.state import HASH_KEYS, hash_of, parse_state
+from lstm_viz.presentation.explorer.grammar import HASH_KEYS, held_runs
+from lstm_viz.presentation.explorer.state import hash_of, parse_state
 
 __all__ = [
     "EXPLORER",
@@ -78,16 +79,24 @@ def explore_text(words: str, state: str) -> str:
     if not values:
         return f"{words} (in the explorer)"
     settings = ", ".join(
-        f"{HASH_KEYS[k]} = {_setting(v)}".replace("-", "−") for k, v in values.items()
+        _setting(HASH_KEYS.get(k, k), v).replace("-", "−") for k, v in values.items()
     )
     return f"{words} (in the explorer: {settings})"
 
 
-def _setting(value: object) -> str:
-    """One value of an explorer state as the words say it: a number, or the inputs x_1..x_T."""
+def _setting(key: str, value: object) -> str:
+    """One value of an explorer state as the words say it: a number, the inputs x_1..x_T, the
+    gates held at chosen steps, or a goal's key."""
     if isinstance(value, tuple):
-        return ", ".join(f"{v:g}" for v in value).join("()")
-    return f"{value:g}"
+        return f"{key} = " + ", ".join(f"{v:g}" for v in value).join("()")
+    if isinstance(value, dict):  # "i2-11=0" reads "i at steps 2–11 = 0"
+        return ", ".join(
+            f"{g} at step{f' {a}' if a == b else f's {a}–{b}'} = {v:g}"
+            for g, a, b, v in held_runs(value)
+        )
+    if isinstance(value, str):
+        return f"{key} {value}"
+    return f"{key} = {value:g}"
 
 
 class value_node(nodes.inline):
@@ -126,6 +135,14 @@ class ValueRole(SphinxRole):
             text = value_text(key)
         except ValueError as error:
             _refuse(self, error)
+            text = key
+        except ArithmeticError as error:  # e.g. more decimal places than Decimal can round to
+            logger.warning(
+                "{val}: %r cannot be written with that format (%s): ask for fewer decimal places",
+                key,
+                type(error).__name__,
+                location=self.get_location(),
+            )
             text = key
         return [value_node(self.rawtext, text, key=key)], []
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+
+from lstm_viz.presentation.escaping import escape
 
 __all__ = ["setup_sitemap"]
 

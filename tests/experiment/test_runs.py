@@ -4,6 +4,9 @@ stands, and retraining gives the same bytes however many processes train."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -49,6 +52,7 @@ def test_the_models_differ_only_where_they_answer_an_objection() -> None:
     assert ex.matched_hidden(8) == matched.hidden
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", [k for k in ex.configs() if k[2] == ex.SEEDS[0]])
 def test_retraining_a_reduced_run_reproduces_the_shipped_checkpoint(runs, key) -> None:
     """The first seed's run, retrained for the checkpoint's few steps, gives its stored weights."""
@@ -86,6 +90,7 @@ def _tiny_configs() -> dict:
     }
 
 
+@pytest.mark.slow
 def test_retraining_writes_the_same_bytes_in_one_process_or_two(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(ex, "configs", _tiny_configs)
     one, two = tmp_path / "one.json", tmp_path / "two.json"
@@ -103,3 +108,23 @@ def test_the_command_line_refuses_a_bad_job_count(capsys) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--jobs", "none"])
     assert "--jobs must be a whole number" in capsys.readouterr().err
+
+
+def test_the_training_processes_do_their_arithmetic_one_way_on_any_avx2_machine() -> None:
+    """Under NUMERICS numpy runs no AVX-512 path and OpenBLAS its Haswell kernel, whatever this
+    processor offers: the weights are then the same bits on every x86-64 machine with AVX2."""
+    probe = (
+        "import json, threadpoolctl\n"
+        "from numpy._core._multiarray_umath import __cpu_features__ as f\n"
+        "print(json.dumps([f.get('X86_V4'), f.get('AVX512_ICL'),"
+        " [i.get('architecture') for i in threadpoolctl.threadpool_info()]]))\n"
+    )
+    with retraining._numerics():
+        assert all(os.environ[name] == value for name, value in retraining.NUMERICS.items())
+        found = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        )
+    assert json.loads(found.stdout) == [False, False, ["Haswell"]]
+    assert not set(retraining.NUMERICS) & set(os.environ) or all(
+        os.environ.get(name) != value for name, value in retraining.NUMERICS.items()
+    )

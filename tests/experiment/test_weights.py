@@ -15,6 +15,7 @@ import pytest
 
 from lstm_viz.experiment import runs as ex
 from lstm_viz.experiment import weights as wx
+from lstm_viz.experiment.retraining import NUMERICS
 
 KEYS = [("every", "rnn-orthogonal", 1), ("long", "lstm", 1)]
 
@@ -30,7 +31,7 @@ def entries() -> list[dict]:
 @pytest.fixture
 def made(tmp_path: Path, entries) -> Path:
     path = tmp_path / "weights.json"
-    wx.write(path, entries, ex.CHECKPOINT_STEPS)
+    wx.write(path, entries, ex.CHECKPOINT_STEPS, NUMERICS)
     return path
 
 
@@ -54,6 +55,7 @@ def test_a_file_as_written_loads_with_its_runs(made: Path) -> None:
 def test_the_shipped_file_carries_the_digest_of_this_code() -> None:
     document = json.loads(wx.WEIGHTS.read_text())
     assert document["made_by"] == wx.code_digest(), f"retrain: {wx.RETRAIN}"
+    assert document["numerics"] == NUMERICS
     assert set(wx.load()) == set(ex.configs())
 
 

@@ -2,7 +2,8 @@
 both themes (WCAG 1.4.11), and no two meanings in colours that look alike.
 
 :func:`hidden_traces` and :func:`colour_problems` take any Plotly figure, so each figure's tests can
-use them; the arithmetic underneath is WCAG contrast and the CIE76 colour difference.
+use them; the arithmetic underneath is WCAG contrast (:mod:`lstm_viz.presentation.colour`) and the
+CIE76 colour difference.
 """
 
 from __future__ import annotations
@@ -13,53 +14,14 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-#: The page background of the book's theme in each mode (checked in Chromium by
-#: tests/site/test_layout_browser.py, so these stay the theme's own).
-BACKGROUND = {"light": "#ffffff", "dark": "#121212"}
+from lstm_viz.presentation.colour import BACKGROUNDS, channels, contrast, linear_rgb
+
 #: Two colours look alike below this CIE76 difference (the old input blue and i·g blue were 18).
 DISTINCT = 25.0
 
 
-def _channels(colour: str) -> tuple[float, float, float, float]:
-    """Red, green, blue (0–255) and alpha (0–1) of ``#rrggbb``, ``rgb(…)`` or ``rgba(…)``."""
-    text = colour.strip().lower()
-    if len(text) == 7 and text[0] == "#":
-        red, green, blue = (float(int(text[i : i + 2], 16)) for i in (1, 3, 5))
-        return red, green, blue, 1.0
-    if text.startswith(("rgb(", "rgba(")) and text.endswith(")"):
-        parts = [float(p) for p in text[text.index("(") + 1 : -1].split(",")]
-        if len(parts) in (3, 4):
-            return parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 else 1.0
-    raise ValueError(f"colour must be #rrggbb, rgb(…) or rgba(…), got {colour!r}")
-
-
-def _linear(colour: str, page: str = "#ffffff") -> tuple[float, float, float]:
-    """The linear-light sRGB channels of ``colour``, a translucent one laid over ``page``."""
-    r, g, b, alpha = _channels(colour)
-    if alpha < 1:
-        under = _channels(page)
-        r, g, b = (alpha * c + (1 - alpha) * u for c, u in zip((r, g, b), under[:3], strict=True))
-    channels = [c / 255 for c in (r, g, b)]
-    red, green, blue = (
-        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
-    )
-    return red, green, blue
-
-
-def luminance(colour: str, page: str = "#ffffff") -> float:
-    """Relative luminance of ``colour`` (WCAG 2.1), a translucent one as seen on ``page``."""
-    r, g, b = _linear(colour, page)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(colour: str, page: str) -> float:
-    """The WCAG contrast ratio of ``colour`` as drawn on ``page``, from 1 to 21."""
-    high, low = sorted((luminance(colour, page), luminance(page)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def _lab(colour: str) -> tuple[float, float, float]:
-    r, g, b = _linear(colour)
+    r, g, b = linear_rgb(colour)
     x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
     y = 0.2126 * r + 0.7152 * g + 0.0722 * b
     z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
@@ -90,7 +52,7 @@ def trace_colours(trace: go.BaseTraceType) -> list[str]:
         return found
     faded = []
     for colour in found:
-        r, g, b, alpha = _channels(colour)
+        r, g, b, alpha = channels(colour)
         faded.append(f"rgba({r:g},{g:g},{b:g},{alpha * opacity:g})")
     return faded
 
@@ -114,7 +76,7 @@ def colour_problems(fig: go.Figure) -> list[str]:
         f"{trace.name} {colour} is {contrast(colour, page):.2f}:1 on {mode}"
         for trace in fig.data
         for colour in dict.fromkeys(trace_colours(trace))
-        for mode, page in BACKGROUND.items()
+        for mode, page in BACKGROUNDS.items()
         if contrast(colour, page) < 3
     ]
     meanings: dict[str, set[str]] = {}

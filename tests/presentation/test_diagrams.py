@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from lstm_viz.presentation.colour import BACKGROUNDS, contrast
 from lstm_viz.presentation.diagrams import (
     DIAGRAMS,
     PALETTE,
@@ -17,7 +18,6 @@ from lstm_viz.presentation.diagrams import (
     show_diagram,
 )
 from lstm_viz.presentation.style import COLOURS
-from tests.presentation.legibility import BACKGROUND, contrast
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -104,7 +104,7 @@ def test_the_pictures_grow_step_by_step() -> None:
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_memory_colours_keep_their_contrast_in_both_themes(mode: str) -> None:
-    page = BACKGROUND[mode]
+    page = BACKGROUNDS[mode]
     for memory in ("stm", "ltm"):
         assert contrast(PALETTE[mode][f"{memory}-text"], page) >= 4.5, (mode, memory)
         assert contrast(PALETTE[mode][f"{memory}-line"], page) >= 3.0, (mode, memory)

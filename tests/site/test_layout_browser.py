@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from lstm_viz.presentation.colour import BACKGROUNDS
 from tests.conftest import html_pages
-from tests.presentation.legibility import BACKGROUND
 from tests.site.layout import THEMES, WIDTHS, Measured, measure, text_problems, toc_pages
 
 pytestmark = pytest.mark.browser
@@ -128,5 +128,5 @@ def test_the_check_catches_a_diagram_label_on_another_or_cut_off(visit) -> None:
 def test_the_page_backgrounds_are_the_ones_contrast_is_computed_against(visit, theme) -> None:
     seen = visit("book/lstm.html", color_scheme=theme)
     found = seen.page.evaluate("getComputedStyle(document.body).backgroundColor")
-    r, g, b = (int(BACKGROUND[theme][i : i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(BACKGROUNDS[theme][i : i + 2], 16) for i in (1, 3, 5))
     assert found == f"rgb({r}, {g}, {b})"

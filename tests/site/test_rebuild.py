@@ -1,11 +1,14 @@
 """Builds one can trust, run as ``make book`` runs them in a second checkout elsewhere on disk.
 
 * The site does not depend on where the checkout is: built elsewhere, it is the same bytes.
-* A rebuild reads again what changed — every page when ``lstm_viz`` or a lock file changed — and
-  writes the same bytes a clean build writes; the pages really show the change.
+* A rebuild reads again only what changed, and writes the same bytes a clean build writes for the
+  rest; the page really shows the change.
 * A build that fails leaves the last good site as it was, and fails again, until fixed.
 
-The tests share one checkout and its build state, in order; each puts back what it changed.
+Three full builds (the clean one elsewhere, the second failure, the fix) and two partial ones. That
+a change to ``lstm_viz`` or a lock file reads every page again is checked without building the
+book (tests/sphinx/test_fingerprint.py), as are the build's own rules (test_build_rules.py). The
+tests share one checkout and its build state, in order; each puts back what it changed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import pytest
 
 from tests.conftest import ROOT, build_book
 
-pytestmark = pytest.mark.build
+# One worker runs them all, in order, on one checkout (pytest-xdist, --dist loadgroup).
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("rebuild")]
 
 NOT_SOURCE = (".git", ".venv", "node_modules", "_build", ".tools", "__pycache__", ".*_cache")
 _READ = re.compile(r"reading sources\.\.\. \[\s*\d+%\] (\S+)")
@@ -100,70 +104,26 @@ def test_a_checkout_elsewhere_builds_the_same_site(
             assert not found, f"{file.relative_to(checkout.site)} holds {found}"
 
 
-def test_a_rebuild_with_nothing_changed_reads_nothing_and_writes_the_same_site(
-    built_site: Path, checkout: Checkout, first_build: set[str]
-) -> None:
-    result = checkout.build()
-    assert result.returncode == 0, log(result)
-    assert read_pages(result) == set()
-    assert_same_site(checkout.site, built_site)
-
-
-def test_an_edited_page_is_read_again_and_then_equals_a_clean_build(
+def test_an_edited_page_alone_is_read_again_and_the_rest_equals_a_clean_build(
     built_site: Path, checkout: Checkout, first_build: set[str]
 ) -> None:
     page = "book/types-of-networks.md"
     old = checkout.edit(page, "\nA sentence added to see the page rebuilt.\n")
     try:
         result = checkout.build()
-        assert result.returncode == 0, log(result)
-        assert read_pages(result) == {"book/types-of-networks"}
-        html = (checkout.site / "book" / "types-of-networks.html").read_text(encoding="utf-8")
-        assert "A sentence added to see the page rebuilt." in html
     finally:
         checkout.edit(page, old, append=False)
-    result = checkout.build()
     assert result.returncode == 0, log(result)
-    assert_same_site(checkout.site, built_site)
-
-
-# Every number the prose and the tables print goes through formatting.number: wrapped, it shows
-# whether the chapter was read again ({val}, in Sphinx) and executed again (tables, in the kernel).
-WRAPPED = (
-    '\n_number = number\n\n\ndef number(x, spec=".2f"):\n    return "⟨" + _number(x, spec) + "⟩"\n'
-)
-
-
-def test_a_change_to_lstm_viz_reads_and_executes_every_page_again(
-    built_site: Path, checkout: Checkout, first_build: set[str]
-) -> None:
-    old = checkout.edit("lstm_viz/model/formatting.py", WRAPPED)
-    try:
-        result = checkout.build()
-        assert result.returncode == 0, log(result)
-        assert read_pages(result) == first_build
-        html = (checkout.site / "book" / "lstm.html").read_text(encoding="utf-8")
-        assert re.search(r'class="lstm-value" data-key="[^"]*">⟨', html), "{val} not read again"
-        table = html[html.index("lstm-viz-behaviour") :]
-        assert re.search(r"<td[^>]*>⟨", table), "the table was not computed again"
-    finally:
-        checkout.edit("lstm_viz/model/formatting.py", old, append=False)
-    result = checkout.build()
-    assert result.returncode == 0, log(result)
-    assert read_pages(result) == first_build
-    assert_same_site(checkout.site, built_site)
-
-
-@pytest.mark.parametrize("lock", ["uv.lock", "package-lock.json"])
-def test_a_change_to_a_lock_file_reads_and_executes_every_page_again(
-    built_site: Path, checkout: Checkout, first_build: set[str], lock: str
-) -> None:
-    """(A bump of, say, plotly in uv.lock must not leave pages with figures from the old one.)"""
-    checkout.edit(lock, "\n")  # the same packages: the pages come out the same
-    result = checkout.build()
-    assert result.returncode == 0, log(result)
-    assert read_pages(result) == first_build
-    assert_same_site(checkout.site, built_site)
+    assert read_pages(result) == {"book/types-of-networks"}
+    html = (checkout.site / "book" / "types-of-networks.html").read_text(encoding="utf-8")
+    assert "A sentence added to see the page rebuilt." in html
+    # The edited page, its source, its download and the search index hold the new sentence.
+    changed = {"book/types-of-networks.html", "_sources/book/types-of-networks.md"}
+    changed |= {"book/types-of-networks.ipynb", "searchindex.js"}
+    built, clean = digest(checkout.site), digest(built_site)
+    assert sorted(built) == sorted(clean)
+    differ = {name for name in built if built[name] != clean[name]}
+    assert differ <= changed and "book/types-of-networks.html" in differ, differ
 
 
 RAISING_CELL = '\n```{code-cell} python\nraise RuntimeError("a deliberately broken cell")\n```\n'

@@ -4,12 +4,11 @@ from the background by at least 3:1 (WCAG 2.1, 1.4.11 non-text contrast)."""
 
 from __future__ import annotations
 
+from lstm_viz.presentation.colour import BACKGROUNDS, contrast, mix
 from lstm_viz.presentation.style import COLOURS
 
-__all__ = ["BACKGROUNDS", "MIN_CONTRAST", "QUANTITIES", "contrast", "palette", "palette_css"]
+__all__ = ["MIN_CONTRAST", "QUANTITIES", "palette", "palette_css"]
 
-#: The page's background in the book theme's light and dark modes (pydata-sphinx-theme).
-BACKGROUNDS: dict[str, str] = {"light": "#ffffff", "dark": "#14181e"}
 #: The contrast every line and marker keeps against the background (3:1, with a small margin).
 MIN_CONTRAST = 3.2
 #: The quantities the explorer draws, by their key in COLOURS.
@@ -27,34 +26,11 @@ QUANTITIES: tuple[str, ...] = (
 )
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def _luminance(colour: str) -> float:
-    def linear(c: int) -> float:
-        v = c / 255
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(c) for c in _rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two #rrggbb colours."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def _mix(colour: str, towards: int, amount: float) -> str:
-    return "#" + "".join(f"{round(c + (towards - c) * amount):02x}" for c in _rgb(colour))
-
-
 def _legible(colour: str, theme: str) -> str:
     """``colour`` moved towards black (light) or white (dark) just far enough for MIN_CONTRAST."""
-    towards = 0 if theme == "light" else 255
+    towards = "#000000" if theme == "light" else "#ffffff"
     for step in range(21):
-        mixed = _mix(colour, towards, step / 20)
+        mixed = mix(colour, towards, step / 20)
         if contrast(mixed, BACKGROUNDS[theme]) >= MIN_CONTRAST:
             return mixed
     raise ValueError(f"no shade of {colour} reaches {MIN_CONTRAST}:1 on the {theme} page")
