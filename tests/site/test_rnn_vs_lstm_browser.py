@@ -13,13 +13,13 @@ import pytest
 
 from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
 from tests.site.figure_checks import DRAWN_COLOURS, TEXT_BOXES, contrast, overlaps
+from tests.site.layout import WIDTHS
 
 pytestmark = pytest.mark.browser
 
 PAGE = "book/rnn-vs-lstm.html"
 WALK = "rnn-lstm-step-through"
 FIGURES = ["rnn-lstm-accuracy", "rnn-lstm-loss", "rnn-lstm-gradient-reach", WALK]
-WIDTHS = (375, 660, 1024, 1280)
 
 
 def test_the_overlap_check_sees_text_over_text() -> None:
