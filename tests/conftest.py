@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
+from lstm_viz.experiment.results import CACHE
 from lstm_viz.sphinx.browser import HEADLESS_ARGS, NoBrowser, find_chromium
 
 if TYPE_CHECKING:  # imported where used: `make check` runs neither a browser nor Sphinx in most
@@ -34,6 +35,13 @@ ROOT = Path(__file__).resolve().parents[1]
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every worker measures the shipped runs once between them: lstm_viz.experiment.results keeps
+    what it measured in the run's cache (keyed by the weights and the code that measures them)."""
+    if config.cache is not None:
+        os.environ.setdefault(CACHE, str(config.cache.mkdir("lstm-viz-results")))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -4,12 +4,17 @@
 measures the untrained models' gradients and lets two models read the chapter's review
 (:mod:`lstm_viz.experiment.measure`). The page's figures, its tables, its value keys and its claims
 (:mod:`lstm_viz.experiment.claims`) all read this one object, so the Sphinx build computes it once
-however many pages quote it.
+however many pages quote it. Where ``LSTM_VIZ_CACHE`` names a folder (the tests set it: every
+pytest worker is a process of its own), what was measured is also kept there, keyed by the
+weights' bytes and the code that measures them.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +34,7 @@ from lstm_viz.experiment.review_task import (
     CHAPTER_SENTENCE,
     SCORES,
     STRETCHED_SENTENCE,
+    Batch,
     Review,
     encode,
     parse,
@@ -37,8 +43,10 @@ from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
 from lstm_viz.experiment.training import Model
 from lstm_viz.experiment.weights import WEIGHTS, Run, RunKey, WeightsError, load
 
-__all__ = ["LEARNED_AT", "Results", "results"]
+__all__ = ["CACHE", "LEARNED_AT", "Results", "results"]
 
+#: The environment variable naming a folder where :func:`results` keeps what it measured.
+CACHE = "LSTM_VIZ_CACHE"
 #: A run has learned the task when it scores at least this share of the test reviews right at every
 #: distance its training reviews reached.
 LEARNED_AT = 0.95
@@ -139,6 +147,36 @@ class Results:
         }
 
 
+def _cache_key(weights: Path, per_distance: int | None) -> str:
+    """What the measurements depend on: the weights, the test set's size, numpy, and the code of
+    the experiment and the model (any edit there measures again)."""
+    digest = hashlib.sha256(weights.read_bytes())
+    digest.update(f"{per_distance}|{np.__version__}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted([*package.glob("experiment/*.py"), *package.glob("model/**/*.py")]):
+        digest.update(source.relative_to(package).as_posix().encode() + source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _measured(
+    weights: Path, per_distance: int | None, runs: dict[RunKey, Run], tests: dict[int, Batch]
+) -> tuple[Measured, dict[tuple[str, int], NDArray[np.float64]]]:
+    folder = os.environ.get(CACHE)
+    if not folder:
+        return measure(runs, tests), gradient_reach(tests)
+    kept = Path(folder) / f"results-{_cache_key(weights, per_distance)}.pickle"
+    try:
+        return pickle.loads(kept.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+        pass
+    value = measure(runs, tests), gradient_reach(tests)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}")
+    partial.write_bytes(pickle.dumps(value))
+    partial.replace(kept)  # atomic: a worker reading at the same time sees all of it or nothing
+    return value
+
+
 @functools.cache
 def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results:
     """Every shipped run measured on the test set: once per process for each argument."""
@@ -147,4 +185,4 @@ def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results
     missing = sorted({model for (_, model, _) in runs} ^ set(MODELS))
     if missing:
         raise WeightsError(f"{weights} and MODELS disagree on {', '.join(missing)}: retrain")
-    return Results(runs, measure(runs, tests), gradient_reach(tests))
+    return Results(runs, *_measured(weights, per_distance, runs, tests))
