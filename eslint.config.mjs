@@ -1,5 +1,5 @@
 // eslint (pinned in package.json) over the book's browser files; `make lint` runs it.
-// The explorer's files are ES modules; the other page scripts are classic scripts.
+// The explorer's and the review reader's files are ES modules; the other page scripts are classic scripts.
 import js from "@eslint/js";
 
 const browser = Object.fromEntries(
@@ -25,7 +25,10 @@ export default [
     },
   },
   {
-    files: ["lstm_viz/presentation/static/explorer/**/*.js"],
+    files: [
+      "lstm_viz/presentation/static/explorer/**/*.js",
+      "lstm_viz/presentation/static/review-reader/**/*.js",
+    ],
     languageOptions: { sourceType: "module" },
     rules: { "no-var": "error" },
   },

@@ -1,14 +1,18 @@
-"""The explorer in headless Chromium: update latency, time to interactive, and what it transfers.
+"""The explorer in headless Chromium: update latency, time to interactive, reading a link, and
+what it transfers.
 
-Targets (issues 4 and 9): dragging any input x_t of a 24-step sequence, from the input event to
-both figures and the table updated, median ≤ 8 ms and p95 ≤ 16 ms over a few hundred updates (also
-printed: to the next frame, and for the one-step figure's s, c and a gate, and the keyboard); from
-navigation to an interactive explorer on 127.0.0.1, ≤ 600 ms; what the explorer adds to its page's
-transfer (its modules, style and HTML), ≤ 450 KB gzip-compressed. Prints the figures; asserts
-nothing.
+Targets (issues 4, 9, 19 and 22): dragging any input x_t of a 24-step sequence, from the input
+event to both figures, the working, the goals and the table updated, median ≤ 8 ms and p95
+≤ 16 ms over a few hundred updates (also printed: to the next frame, and for the one-step figure's
+s, c and a gate, and the keyboard); from navigation to an interactive explorer on 127.0.0.1,
+≤ 600 ms; any link up to 1 MB read in ≤ 50 ms (the number pattern before issue 22 backtracked:
+its time is printed at 10,000 and 20,000 digits, growing fourfold per doubling); what the explorer
+adds to its page's transfer (its modules, style and HTML, the challenges' and questions' cards
+included), ≤ 450 KB gzip-compressed (and, with --before, what it added since an older build: issue
+19's budget is 30 KB). Prints the figures; asserts nothing.
 
-Run: .venv/bin/python benchmarks/explorer.py [--site _build/html]   (builds the book first when the
-site has no explorer page; `make book` does the same)
+Run: .venv/bin/python benchmarks/explorer.py [--site _build/html] [--before OTHER_SITE]
+(builds the book first when the site has no explorer page; `make book` does the same)
 """
 
 from __future__ import annotations
@@ -17,15 +21,18 @@ import argparse
 import functools
 import gzip
 import http.server
+import re
 import statistics
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from lstm_viz.presentation.explorer.state import read_state
 from lstm_viz.sphinx.browser import HEADLESS_ARGS, find_chromium
 from tests.conftest import ROOT, build_book
 
@@ -169,32 +176,119 @@ def key_latencies(page: Page, presses: int) -> dict[str, list[float]]:
     return times
 
 
+#: Links of up to 1 MB that once took a parser long: a run of digits ending in a letter, of
+#: separators, of percent-encodings, of inputs, of repeated keys.
+MEGABYTE = 1 << 20
+LINKS = {
+    "digits then a letter": "#s=" + "1" * MEGABYTE + "a",
+    "separators": "#s=1&c=1" + "&" * MEGABYTE,
+    "percent-encodings": "#s=1&c=1&x=" + "%25" * (MEGABYTE // 3),
+    "inputs": "#s=1&c=1&x=" + "1," * (MEGABYTE // 2),
+    "one key repeated": "#s=1&c=1" + "&s=2" * (MEGABYTE // 4),
+}
+READ = """([links, old]) => {
+  const spec = lstmExplorer.spec;
+  const median = (fn) => {
+    const times = [];
+    for (let k = 0; k < 5; k++) {
+      const start = performance.now();
+      fn();
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[2];
+  };
+  const read = Object.entries(links).map(([name, text]) =>
+    [name, text.length, median(() => lstmExplorer.link.readLink(text, spec))]);
+  const before = new RegExp(old);
+  const backtracked = [10000, 20000].map((n) => {
+    const text = "1".repeat(n) + "a";
+    const start = performance.now();
+    before.test(text);
+    return [n, performance.now() - start];
+  });
+  return {read, backtracked};
+}"""
+#: The number pattern before issue 22: "\d+\.?\d*" matches a run of digits in quadratically
+#: many ways.
+OLD_NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
+
+
+def python_read_ms(text: str) -> float:
+    """The median time lstm_viz's own reader takes on a link, in milliseconds."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        read_state(text)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def reading(page: Page) -> None:
+    """How long the page's link reader (and lstm_viz's) takes on links of a megabyte, and the
+    number pattern before issue 22."""
+    out = page.evaluate(READ, [LINKS, OLD_NUMBER])
+    for name, length, ms in out["read"]:
+        py = python_read_ms(LINKS[name])
+        print(
+            f"link of {length:,} characters ({name}): read in {ms:.1f} ms by the page, "
+            f"{py:.1f} ms by lstm_viz (target ≤ 50 ms)"
+        )
+    for n, ms in out["backtracked"]:
+        print(f"  the number pattern before issue 22, {n:,} digits then a letter: {ms:.0f} ms")
+    start = statistics.median(
+        page.evaluate(
+            """h => { const t = performance.now(); location.hash = h;
+                      return new Promise(r => requestAnimationFrame(() =>
+                        r(performance.now() - t))); }""",
+            LINKS["digits then a letter"],
+        )
+        for _ in range(3)
+    )
+    print(f"a 1 MB link in the address bar → state read and drawn: {start:.1f} ms")
+
+
 def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def transfer(site: Path) -> None:
-    html = (site / PAGE).read_text()
+def explorer_html(html: str) -> str:
+    """The explorer's HTML in its page: its block (and, in older builds, the sequence's block),
+    and the lists of challenges and questions."""
     start = html.index('<div class="lstm-explorer"')
-    end = html.index("</details></div>", html.index('id="lstm-explorer-sequence"')) + 16
+    end = html.index("</noscript></div>", start) + len("</noscript></div>")
+    parts = [html[start:end]]
+    sequence = html.find('id="lstm-explorer-sequence"')
+    if sequence > end:  # before issue 19 the sequence had a block of its own
+        begin = html.rindex("<div", 0, sequence)
+        parts.append(html[begin : html.index("</details></div>", sequence) + 16])
+    parts += re.findall(r'<ol class="lstm-explorer-goals".*?</ol>', html, re.S)
+    return "".join(parts)
+
+
+def transfer(site: Path, label: str = "") -> int:
+    html = (site / PAGE).read_text()
     static = site / "_static"
     parts = {
         f"explorer/{p.name}": p.read_bytes() for p in sorted((static / "explorer").glob("*.js"))
     }
     parts["explorer.css"] = (static / "explorer.css").read_bytes()
-    parts["the explorer's HTML in the page (figures, controls, data)"] = html[start:end].encode()
+    parts["the explorer's HTML in the page (figures, controls, goals, data)"] = explorer_html(
+        html
+    ).encode()
     total = 0
     for name, data in parts.items():
         size = gzipped(data)
         total += size
         print(f"  {name}: {len(data) / 1024:.1f} KB, {size / 1024:.1f} KB gzipped")
-    print(f"transfer the explorer adds: {total / 1024:.1f} KB gzipped (target ≤ 450 KB)")
+    print(f"transfer the explorer adds{label}: {total / 1024:.1f} KB gzipped (target ≤ 450 KB)")
+    return total
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html")
     parser.add_argument("--rounds", type=int, default=2, help="drags of each point (80 moves each)")
+    parser.add_argument("--before", type=Path, help="an older build's site, to compare transfer")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
@@ -224,9 +318,13 @@ def main() -> None:
             summary("drag x_t, T = 24 → updated", sequence_latencies(page, args.rounds))
             summary("drag s, c, f (T = 24) → updated", cell_latencies(page, args.rounds))
             summary("arrow key → updated", key_latencies(page, 120))
+            reading(page)
             browser.close()
         server.shutdown()
-    transfer(site)
+    total = transfer(site)
+    if args.before:
+        before = transfer(args.before, f" in {args.before}")
+        print(f"added since then: {(total - before) / 1024:.1f} KB gzipped (issue 19: ≤ 30 KB)")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
+from lstm_viz.experiment.results import CACHE
 from lstm_viz.sphinx.browser import HEADLESS_ARGS, NoBrowser, find_chromium
 
 if TYPE_CHECKING:  # imported where used: `make check` runs neither a browser nor Sphinx in most
@@ -34,6 +35,13 @@ ROOT = Path(__file__).resolve().parents[1]
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every worker measures the shipped runs once between them: lstm_viz.experiment.results keeps
+    what it measured in the run's cache (keyed by the weights and the code that measures them)."""
+    if config.cache is not None:
+        os.environ.setdefault(CACHE, str(config.cache.mkdir("lstm-viz-results")))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -74,8 +82,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (site / "book" / "index.html").is_file():
             pytest.fail(f"{SITE}={given} holds no built book: run `make book` first")
         return site
-    # Every worker's temporary folder sits in one folder of this run: build there once.
-    shared = tmp_path_factory.getbasetemp().parent / "built-book"
+    # Under pytest-xdist every worker's temporary folder sits in one folder of this run: build
+    # there once. (Without workers, the parent would be shared with every earlier run.)
+    run = tmp_path_factory.getbasetemp()
+    shared = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "built-book"
     shared.mkdir(exist_ok=True)
     with (shared / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 from lstm_viz.experiment.measure import time_evaluation
-from lstm_viz.experiment.runs import TIMING, WEIGHTS, default_jobs, retrain
+from lstm_viz.experiment.retraining import default_jobs, retrain
+from lstm_viz.experiment.weights import TIMING, WEIGHTS
 
 
 def _jobs(text: str) -> int:

@@ -25,6 +25,7 @@ import math
 import numpy as np
 
 from lstm_viz.experiment.results import LEARNED_AT, Results, results
+from lstm_viz.experiment.review_task import SCORES
 from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
 from lstm_viz.experiment.values import (
     GRAMMAR,
@@ -40,6 +41,8 @@ __all__ = ["CLAIMS", "EXPERIMENT", "VALUES", "format_value", "value"]
 
 _RNNS = tuple(m for m, spec in MODELS.items() if spec.kind == "rnn")
 _LSTMS = tuple(m for m, spec in MODELS.items() if spec.kind == "lstm")
+#: The RNNs whose recurrent weights start as the frameworks' default (all but the orthogonal one).
+_DEFAULT_RNNS = tuple(m for m in _RNNS if MODELS[m].recurrent == "uniform")
 
 
 def _learned(r: Results, models: tuple[str, ...], regime: str = "long") -> int:
@@ -62,27 +65,64 @@ def _reach(r: Results, model: str) -> np.ndarray:
     return np.array([r.reach[(model, s)] for s in SEEDS])  # (seeds, distances)
 
 
+def _default_rnn_reach(r: Results) -> np.ndarray:
+    return np.concatenate([_reach(r, m) for m in _DEFAULT_RNNS])
+
+
 def _rnn_gradient_fades(r: Results) -> bool:
-    rnn = np.concatenate([_reach(r, m) for m in _RNNS])
+    rnn = _default_rnn_reach(r)
     return bool(np.all(np.diff(np.log(rnn), axis=1) < 0) and np.all(rnn[:, -1] < 1e-9))
 
 
-def _lstm_gets_more_gradient(r: Results) -> bool:
+def _more_gradient_than_default_rnns(r: Results, model: str, factor: float) -> bool:
+    """Wherever the long-only reviews reach, every untrained ``model`` gets more than ``factor``
+    times the gradient of any default-start RNN."""
     trained = r.trained("long")
-    rnn = np.concatenate([_reach(r, m) for m in _RNNS])[:, trained].max(axis=0)
-    return bool(np.all(_reach(r, "lstm")[:, trained].min(axis=0) > 10 * rnn))
+    rnn = _default_rnn_reach(r)[:, trained].max(axis=0)
+    return bool(np.all(_reach(r, model)[:, trained].min(axis=0) > factor * rnn))
 
 
 def _bias0_between(r: Results) -> bool:
     """Every bias-0 LSTM gets less gradient than every bias +1 LSTM and, where the long-only
-    reviews reach, more than every RNN."""
-    trained = r.trained("long")
-    rnn = np.concatenate([_reach(r, m) for m in _RNNS])[:, trained].max(axis=0)
+    reviews reach, more than every default-start RNN."""
     bias0 = _reach(r, "lstm-bias0")
     return bool(
         np.all(bias0.max(axis=0) < _reach(r, "lstm").min(axis=0))
-        and np.all(bias0[:, trained].min(axis=0) > rnn)
+        and _more_gradient_than_default_rnns(r, "lstm-bias0", 1)
     )
+
+
+def _orthogonal_reach_like_lstm(r: Results) -> bool:
+    """Wherever the long-only reviews reach, every untrained orthogonal RNN gets more gradient
+    than every bias-0 LSTM: as much of a path back as an LSTM that learned."""
+    trained = r.trained("long")
+    ortho, bias0 = _reach(r, "rnn-orthogonal")[:, trained], _reach(r, "lstm-bias0")[:, trained]
+    return bool(np.all(ortho.min(axis=0) > bias0.max(axis=0)))
+
+
+def _orthogonal_no_better(r: Results) -> bool:
+    return len(r.learned("long", "rnn-orthogonal")) <= len(r.learned("long", "rnn"))
+
+
+def _gradient_not_enough(r: Results) -> bool:
+    """The orthogonal RNNs get more gradient than the bias-0 LSTMs and yet learn less often."""
+    fewer = len(r.learned("long", "rnn-orthogonal")) < len(r.learned("long", "lstm-bias0"))
+    return _orthogonal_reach_like_lstm(r) and fewer
+
+
+def _escapes(r: Results, model: str) -> list[int]:
+    return [r.escape(("long", model, s)) for s in r.learned("long", model)]
+
+
+def _bias0_escapes_later(r: Results) -> bool:
+    return min(_escapes(r, "lstm-bias0")) > max(_escapes(r, "lstm"))
+
+
+def _late_escapes(r: Results) -> bool:
+    """Some run that learned left the plateau after more than half its updates: the budget
+    bounds what "did not learn" means."""
+    latest = max(e for m in MODELS for e in _escapes(r, m) if _escapes(r, m))
+    return latest > r.runs[("long", "lstm", SEEDS[0])].config.steps / 2
 
 
 def _stuck_runs(r: Results) -> list[tuple[str, int]]:
@@ -142,6 +182,13 @@ def _chapter_review_mistaken(r: Results) -> bool:
     )
 
 
+def _chapter_review_mistaken_by_lstm(r: Results) -> bool:
+    """Some long-only LSTM run gives the chapter's own review full marks too."""
+    return r.chapter.score != 5 and any(
+        r.score_of(("long", m, s), r.chapter) == 5 for m in _LSTMS for s in SEEDS
+    )
+
+
 def _no_lstm_mistaken(r: Results) -> bool:
     return all(r.score_of(("long", m, s), r.stretched) != 5 for m in _LSTMS for s in SEEDS)
 
@@ -153,6 +200,17 @@ def _walk_inside_training(r: Results) -> bool:
 
 def _walk_rnn_mistaken(r: Results) -> bool:
     return value("final-score@rnn", r) == 5 and r.stretched.score == 4
+
+
+def _walk_rnn_coin_flip(r: Results) -> bool:
+    """The RNN shown splits its belief between 4/5 and 5/5, close to evenly."""
+    last = r.walk.rnn_scores[-1]
+    four, five = last[SCORES.index(4)], last[SCORES.index(5)]
+    return bool(four + five > 0.95 and abs(five - four) < 0.2)
+
+
+def _walk_lstm_sure(r: Results) -> bool:
+    return value("final-sure@lstm", r) > 0.95
 
 
 def _walk_lstm_right(r: Results) -> bool:
@@ -197,12 +255,24 @@ _CLAIMS = (
      "the small RNN.", _matched_no_better),
     ("forget-bias-not-the-reason", "Without the forget bias the LSTM still learns more often "
      "than either RNN.", _bias_not_the_reason),
-    ("rnn-gradient-fades", "In every untrained RNN the gradient at the decisive word falls with "
-     "every distance, below 1e-9 at the farthest.", _rnn_gradient_fades),
+    ("rnn-gradient-fades", "In every untrained RNN with the default start the gradient at the "
+     "decisive word falls with every distance, below 1e-9 at the farthest.", _rnn_gradient_fades),
     ("lstm-gets-more-gradient", "Wherever the long-only reviews reach, every untrained LSTM "
-     "gets more than 10 times the gradient of any RNN.", _lstm_gets_more_gradient),
+     "gets more than 10 times the gradient of any default-start RNN.",
+     lambda r: _more_gradient_than_default_rnns(r, "lstm", 10)),
     ("bias0-gets-less-gradient", "Bias-0 LSTMs get less gradient than bias +1 LSTMs and, where "
-     "the long-only reviews reach, more than any RNN.", _bias0_between),
+     "the long-only reviews reach, more than any default-start RNN.", _bias0_between),
+    ("orthogonal-rnn-gets-more-gradient", "Wherever the long-only reviews reach, every untrained "
+     "orthogonal RNN gets more than 10 times the gradient of any default-start RNN.",
+     lambda r: _more_gradient_than_default_rnns(r, "rnn-orthogonal", 10)),
+    ("orthogonal-rnn-no-better", "The orthogonal RNN learns no more often than the small RNN "
+     "with the default start.", _orthogonal_no_better),
+    ("gradient-at-start-not-enough", "The orthogonal RNNs get more gradient than every bias-0 "
+     "LSTM where the long-only reviews reach, yet learn less often.", _gradient_not_enough),
+    ("bias0-escapes-later", "Every bias-0 LSTM that learned left the ln 2 plateau later than every "
+     "bias +1 LSTM.", _bias0_escapes_later),
+    ("some-escapes-late", "Some run that learned left the plateau only after half its updates.",
+     _late_escapes),
     ("stuck-runs-score-like-verdict", "On average over its trained distances, no stuck run "
      "scores more than 3 points above the best verdict-only rule.", _stuck_score_like_verdict),
     ("stuck-runs-ignore-opinion", "Every stuck run gives bad … loved and good … loved reviews "
@@ -220,7 +290,10 @@ _CLAIMS = (
      "distances.", _walk_inside_training),
     ("walk-rnn-makes-the-predicted-mistake", "The RNN shown scores the bad … loved review 5/5.",
      _walk_rnn_mistaken),
+    ("walk-rnn-near-coin-flip", "The RNN shown gives 4/5 and 5/5 together over 95% and within "
+     "20 points of each other.", _walk_rnn_coin_flip),
     ("walk-lstm-right", "The LSTM shown scores the review right.", _walk_lstm_right),
+    ("walk-lstm-sure", "The LSTM shown gives its score more than 95%.", _walk_lstm_sure),
     ("walk-rnn-blind-to-opinion", "With bad turned into good the RNN shown gives the same score.",
      _rnn_blind),
     ("walk-lstm-follows-opinion", "With bad turned into good the LSTM shown gives 5/5 instead of "
@@ -231,6 +304,8 @@ _CLAIMS = (
      _unit_keeps_writing),
     ("unit-mark-deepens", "The gap between the two versions' LTM in the unit grows more than "
      "threefold from the opinion word to the end.", _unit_mark_deepens),
+    ("chapter-review-mistaken-by-some-lstm", "Some long-only LSTM run scores the chapter's review "
+     "5/5, as the original predicts of an RNN.", _chapter_review_mistaken_by_lstm),
 )  # fmt: skip
 
 #: Every claim the pages make about the experiment, by the name its ``{claim}`` role gives.

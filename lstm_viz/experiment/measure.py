@@ -9,7 +9,7 @@ review word by word.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,19 +17,10 @@ from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
 from lstm_viz.experiment.review_task import SCORES, Batch, Review, encode, reviews_at_distance
-from lstm_viz.experiment.runs import (
-    BASE,
-    MODELS,
-    SEEDS,
-    TIMING,
-    WEIGHTS,
-    Run,
-    RunKey,
-    load,
-    write_timing,
-)
+from lstm_viz.experiment.runs import MODELS, SEEDS, initial
 from lstm_viz.experiment.sequences import LSTMRun
-from lstm_viz.experiment.training import Model, initial_model, input_gradients, softmax
+from lstm_viz.experiment.training import Model, input_gradients, softmax
+from lstm_viz.experiment.weights import TIMING, WEIGHTS, Run, RunKey, load, write_timing
 from lstm_viz.model.gates import GATES
 
 __all__ = [
@@ -40,7 +31,6 @@ __all__ = [
     "Walk",
     "accuracy",
     "gradient_reach",
-    "initial",
     "measure",
     "median_seed",
     "test_set",
@@ -138,13 +128,6 @@ def measure(runs: dict[RunKey, Run], tests: dict[int, Batch]) -> Measured:
         labels=np.concatenate(labels),
         review_distances=together.distances,
     )
-
-
-def initial(model: str, seed: int) -> Model:
-    """The weights run (any regime, ``model``, ``seed``) starts training from."""
-    spec = MODELS[model]
-    config = replace(BASE, seed=seed, hidden=spec.hidden, forget_bias=spec.forget_bias)
-    return initial_model(spec.kind, config)
 
 
 def gradient_reach(

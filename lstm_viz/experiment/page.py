@@ -8,24 +8,21 @@ text alternative written from the same numbers.
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 
 from lstm_viz.experiment import figures
+from lstm_viz.experiment import review_reader as reader
 from lstm_viz.experiment.results import results
 from lstm_viz.experiment.review_task import (
     OPINIONS,
     SCORES,
     VERDICTS,
-    VOCABULARY,
     random_reviews,
 )
 from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
-from lstm_viz.experiment.step_through import step_through
 from lstm_viz.experiment.values import format_value
-from lstm_viz.model.formatting import number
 from lstm_viz.presentation.embed import FigureHTML, show
+from lstm_viz.presentation.escaping import escape
 from lstm_viz.presentation.html_tables import HTMLTable, html_table
 
 __all__ = [
@@ -34,9 +31,8 @@ __all__ = [
     "loss_figure",
     "models_table",
     "results_table",
+    "review_reader",
     "score_table",
-    "step_through_figure",
-    "stuck_table",
     "task_examples",
 ]
 
@@ -64,91 +60,54 @@ def score_table() -> HTMLTable:
 
 
 def task_examples() -> HTMLTable:
-    """The task's vocabulary and three reviews drawn by its generator, with their scores."""
-    words = ", ".join(f"<i>{w}</i>" for w in VOCABULARY)
+    """Three reviews drawn by the task's generator, with their scores."""
     reviews = random_reviews(np.random.default_rng(_SAMPLE_SEED), 3)
-    items = "".join(f"<li><i>{html.escape(r.text)}</i> — {_stars(r.label)}</li>" for r in reviews)
-    return HTMLTable(
-        f'<div class="lstm-viz-task"><p>The {len(VOCABULARY)} words of the task: {words}.</p>'
-        f"<p>Three reviews drawn by its generator:</p><ul>{items}</ul></div>"
-    )
+    items = "".join(f"<li><i>{escape(r.text)}</i> — {_stars(r.label)}</li>" for r in reviews)
+    return HTMLTable(f'<ul class="lstm-viz-task">{items}</ul>')
+
+
+def _start(model: str) -> str:
+    """How a model starts, in the words of the models table."""
+    if MODELS[model].kind == "lstm":
+        return (
+            f"forget gates {format_value(f'forget-open@{model}')} open "
+            f"(bias {format_value(f'forget-bias@{model}')})"
+        )
+    radius = f"spectral radius {_range('radius', model)}"
+    if MODELS[model].recurrent == "orthogonal":
+        radius = f"orthogonal, spectral radius {format_value(f'radius-low@{model}')}"
+    return f"W<sub>hh</sub> {radius}"
 
 
 def models_table() -> HTMLTable:
-    """The four models side by side: cell, hidden units, parameters, forget gates' start."""
-    head = ["model", "cell", "hidden units", "parameters", "forget gates start"]
+    """The models side by side: hidden units, parameters, how they start."""
+    head = ["model", "hidden units", "parameters", "at the start"]
     rows = [
-        [
-            figures.model_label(model),
-            spec.kind.upper(),
-            str(spec.hidden),
-            str(spec.parameters),
-            "(no gates)"
-            if spec.kind == "rnn"
-            else f"bias {format_value(f'forget-bias@{model}')}, "
-            f"{format_value(f'forget-open@{model}')} open",
-        ]
+        [figures.model_label(model), str(spec.hidden), str(spec.parameters), _start(model)]
         for model, spec in MODELS.items()
     ]
-    caption = "The four models, each trained from the same seeds on the same reviews"
+    caption = f"The {len(MODELS)} models, each trained from the same seeds on the same reviews"
     return HTMLTable(html_table(caption, head, rows, "lstm-viz-models", list(MODELS)))
 
 
 def results_table() -> HTMLTable:
-    """For each model and regime: how many runs learned the task, and the worst share any run
-    scored right at a distance it was trained on."""
-    head = ["model"]
-    for regime in REGIMES:
-        title = figures.REGIME_TITLES[regime]
-        head += [f"{title}: runs that learned", f"{title}: worst share right"]
+    """For each model: how many runs learned the task in each regime."""
+    head = ["model", *(f"{figures.REGIME_TITLES[regime]}" for regime in REGIMES)]
     rows = [
         [
             figures.model_label(model),
             *(
-                cell
+                f"{format_value(f'learned-runs@{regime}/{model}')} of {len(SEEDS)}"
                 for regime in REGIMES
-                for cell in (
-                    f"{format_value(f'learned-runs@{regime}/{model}')} of {len(SEEDS)}",
-                    format_value(f"worst@{regime}/{model}"),
-                )
             ),
         ]
         for model in MODELS
     ]
     caption = (
-        f"Runs that scored at least {format_value('learned-at')} of the test reviews right at "
-        "every distance their training reviews reached"
+        f"Runs that learned the task: at least {format_value('learned-at')} of the test reviews "
+        "right at every distance their training reviews reached"
     )
     return HTMLTable(html_table(caption, head, rows, "lstm-viz-results", list(MODELS)))
-
-
-def stuck_table() -> HTMLTable:
-    """Every long-only run that did not learn: how it scores, and what it does with a *loved*
-    review whatever its opinion."""
-    r = results()
-    top = _stars(len(SCORES) - 1)
-    loved = [_label(opinion, "loved") for opinion in OPINIONS]
-    head = [
-        "run",
-        "share right where trained",
-        *(f"<i>{OPINIONS[k]} … loved</i> ({_stars(c)}) scored {top}" for k, c in enumerate(loved)),
-        "final loss",
-    ]
-    rows = []
-    for model in MODELS:
-        for seed in r.stuck("long", model):
-            key = ("long", model, seed)
-            right = r.in_training_range(*key)
-            rows.append(
-                [
-                    f"{figures.model_label(model)}, seed {seed}",
-                    f"{number(right.min(), '.0%')} to {number(right.max(), '.0%')}",
-                    *(number(r.measured.scored(key, c, max(SCORES)), ".0%") for c in loved),
-                    number(r.final_loss(key), ".3f"),
-                ]
-            )
-    caption = "The long-only runs that never found the opinion"
-    return HTMLTable(html_table(caption, head, rows, "lstm-viz-stuck"))
 
 
 def _range(name: str, where: str) -> str:
@@ -162,14 +121,14 @@ def accuracy_figure() -> FigureHTML:
         for m in MODELS
     )
     alt = (
-        "Two line charts, one above the other, of the share of test reviews scored right against "
-        "the number of words after the decisive word, one line per run: four models, "
-        f"{len(SEEDS)} seeds each. Trained at every distance, every line stays at "
+        f"Small line charts, one row per model and one column per training regime, of the share "
+        "of test reviews scored right against the number of words after the opinion, one line "
+        f"per run ({len(SEEDS)} seeds each; runs whose lines coincide are drawn as one line "
+        "labelled with their number). Trained at every distance, every run stays at "
         f"{format_value('worst@every/rnn')} or more. Trained at long distances only, the runs "
         f"that learned the task stay near 100% from {format_value('shortest@long')} words on: "
-        f"{long}. The others lie near the dashed line of the best score from the verdict alone "
-        f"({_range('verdict-only', 'long')}). A dotted line marks the chapter's review, "
-        f"{format_value('distance@chapter')} words."
+        f"{long}. The others lie on the dashed line of the best score from the verdict alone "
+        f"({_range('verdict-only', 'long')})."
     )
     return show(figures.accuracy_by_distance(results()), "rnn-lstm-accuracy", alt=alt)
 
@@ -203,15 +162,7 @@ def gradient_figure() -> FigureHTML:
     return show(figures.gradient_reach(results()), "rnn-lstm-gradient-reach", alt=alt)
 
 
-def step_through_figure() -> FigureHTML:
-    """The two long-only models reading the stretched review word by word."""
-    r = results()
-    alt = (
-        f"A step-through of the review '{r.stretched.text}' with a slider over its words. For "
-        f"each word it shows bar charts of the RNN's {MODELS['rnn'].hidden} hidden units, the "
-        "LSTM's forget, input, candidate and output gates, its LTM and STM, and the probability "
-        "each model gives to each score. After the last word the RNN gives "
-        f"{format_value('final-score@rnn')} ({format_value('final-sure@rnn')}); the LSTM gives "
-        f"{format_value('final-score@lstm')} ({format_value('final-sure@lstm')})."
-    )
-    return show(step_through(r.walk), "rnn-lstm-step-through", alt=alt)
+def review_reader() -> HTMLTable:
+    """The review reader: a text box, both long-only step-through models reading what is typed,
+    and the figure of the unit that keeps the opinion (:mod:`lstm_viz.experiment.review_reader`)."""
+    return HTMLTable(reader.review_reader(results()))

@@ -4,12 +4,17 @@
 measures the untrained models' gradients and lets two models read the chapter's review
 (:mod:`lstm_viz.experiment.measure`). The page's figures, its tables, its value keys and its claims
 (:mod:`lstm_viz.experiment.claims`) all read this one object, so the Sphinx build computes it once
-however many pages quote it.
+however many pages quote it. Where ``LSTM_VIZ_CACHE`` names a folder (the tests set it: every
+pytest worker is a process of its own), what was measured is also kept there, keyed by the
+weights' bytes and the code that measures them.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,14 +34,19 @@ from lstm_viz.experiment.review_task import (
     CHAPTER_SENTENCE,
     SCORES,
     STRETCHED_SENTENCE,
+    Batch,
     Review,
     encode,
     parse,
 )
-from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS, WEIGHTS, Run, RunKey, load
+from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
+from lstm_viz.experiment.training import Model
+from lstm_viz.experiment.weights import WEIGHTS, Run, RunKey, WeightsError, load
 
-__all__ = ["LEARNED_AT", "Results", "results"]
+__all__ = ["CACHE", "LEARNED_AT", "Results", "results"]
 
+#: The environment variable naming a folder where :func:`results` keeps what it measured.
+CACHE = "LSTM_VIZ_CACHE"
 #: A run has learned the task when it scores at least this share of the test reviews right at every
 #: distance its training reviews reached.
 LEARNED_AT = 0.95
@@ -84,6 +94,13 @@ class Results:
         """The run's mean training loss over its last 50 updates."""
         return float(self.runs[key].loss[-1])
 
+    def escape(self, key: RunKey) -> int:
+        """After how many updates the run's loss left the plateau of knowing the verdict only:
+        the end of the first 50 updates whose mean loss is below half of ln 2 (0 if never)."""
+        below = self.runs[key].loss < np.log(2) / 2
+        window = self.runs[key].config.steps // len(below)
+        return int((np.argmax(below) + 1) * window) if below.any() else 0
+
     # The step-through ---------------------------------------------------------------------
     @functools.cached_property
     def walk_seeds(self) -> tuple[int, int]:
@@ -97,10 +114,7 @@ class Results:
         return rnn, median_seed(self.measured, "long", "lstm")
 
     def walk_of(self, review: Review) -> Walk:
-        rnn, lstm = self.walk_seeds
-        return walk(
-            self.runs[("long", "rnn", rnn)].model, self.runs[("long", "lstm", lstm)].model, review
-        )
+        return walk(self.readers["rnn"], self.readers["lstm"], review)
 
     @functools.cached_property
     def walk(self) -> Walk:
@@ -112,6 +126,56 @@ class Results:
         """The same two models reading it with *bad* turned into *good*."""
         return self.walk_of(parse(STRETCHED_SENTENCE.replace(" bad", " good")))
 
+    @functools.cached_property
+    def units(self) -> dict[str, int]:
+        """The unit of each step-through model (from 0) that the opinion moves most: the LSTM
+        unit whose LTM differs most between the stretched review and the same with *good*, at
+        its end; the RNN unit whose STM differs most just after the opinion word (by the end the
+        difference is gone from every RNN unit)."""
+        at = self.stretched.decisive
+        lstm = np.abs(self.walk.lstm["ltm"][-1] - self.flipped.lstm["ltm"][-1])
+        rnn = np.abs(self.walk.rnn_h[at] - self.flipped.rnn_h[at])
+        return {"rnn": int(np.argmax(rnn)), "lstm": int(np.argmax(lstm))}
+
+    @functools.cached_property
+    def readers(self) -> dict[str, Model]:
+        """The two step-through models, as the page's review reader reads with them."""
+        rnn, lstm = self.walk_seeds
+        return {
+            "rnn": self.runs[("long", "rnn", rnn)].model,
+            "lstm": self.runs[("long", "lstm", lstm)].model,
+        }
+
+
+def _cache_key(weights: Path, per_distance: int | None) -> str:
+    """What the measurements depend on: the weights, the test set's size, numpy, and the code of
+    the experiment and the model (any edit there measures again)."""
+    digest = hashlib.sha256(weights.read_bytes())
+    digest.update(f"{per_distance}|{np.__version__}".encode())
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted([*package.glob("experiment/*.py"), *package.glob("model/**/*.py")]):
+        digest.update(source.relative_to(package).as_posix().encode() + source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _measured(
+    weights: Path, per_distance: int | None, runs: dict[RunKey, Run], tests: dict[int, Batch]
+) -> tuple[Measured, dict[tuple[str, int], NDArray[np.float64]]]:
+    folder = os.environ.get(CACHE)
+    if not folder:
+        return measure(runs, tests), gradient_reach(tests)
+    kept = Path(folder) / f"results-{_cache_key(weights, per_distance)}.pickle"
+    try:
+        return pickle.loads(kept.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+        pass
+    value = measure(runs, tests), gradient_reach(tests)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}")
+    partial.write_bytes(pickle.dumps(value))
+    partial.replace(kept)  # atomic: a worker reading at the same time sees all of it or nothing
+    return value
+
 
 @functools.cache
 def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results:
@@ -120,5 +184,5 @@ def results(weights: Path = WEIGHTS, per_distance: int | None = None) -> Results
     runs = load(weights)
     missing = sorted({model for (_, model, _) in runs} ^ set(MODELS))
     if missing:
-        raise ValueError(f"{weights} and MODELS disagree on {', '.join(missing)}: retrain")
-    return Results(runs, measure(runs, tests), gradient_reach(tests))
+        raise WeightsError(f"{weights} and MODELS disagree on {', '.join(missing)}: retrain")
+    return Results(runs, *_measured(weights, per_distance, runs, tests))

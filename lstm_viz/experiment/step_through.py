@@ -1,181 +1,139 @@
-"""Two models reading one review word by word: a Plotly figure with a frame per word.
+"""Two models reading one review word by word, pointed at the unit that keeps the opinion.
 
-One column of panels, the same on a phone as on a desktop: the review read so far (its words laid
-out in short lines, so they never run together), the RNN's hidden state and the score it would
-give, the LSTM's four gates, its LTM c_t and STM h_t, and the score it would give. A slider and a
-play button step through the words (Plotly frames, baked into the page like every figure).
+Three panels, stacked, short enough for a phone screen together with the slider above them:
 
-Colours: each gate and memory has the chapter's colour, each model its own
-(:data:`lstm_viz.presentation.style.COLOURS`); no colour means two things.
+1. the LSTM unit that keeps the opinion (:attr:`~lstm_viz.experiment.results.Results.units`):
+   its LTM c_t after each word, for the review as written and with *bad* and *good* swapped;
+2. the same for the RNN unit that the opinion moves most: its STM h_t (an RNN has no LTM);
+3. the probability of each score after the chosen word, for each model.
+
+A vertical line marks the chosen word in the first two panels. The page's review reader
+(``static/review-reader/main.js``) recomputes every trace as the reader types and moves the line
+with its slider: it finds each trace by its ``meta`` name (:data:`TRACES`) and each line by its
+name (:data:`SELECTED`), so the figure is drawn in Python alone.
+
+Colours: each model has its own (:data:`lstm_viz.presentation.style.COLOURS`); the swapped review is
+dashed.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from lstm_viz.experiment.measure import Walk
+from lstm_viz.experiment.reader import View
 from lstm_viz.experiment.review_task import SCORES
-from lstm_viz.model.gates import GATES
 from lstm_viz.presentation.figures import base_layout
 from lstm_viz.presentation.layouts import legend_on_top
-from lstm_viz.presentation.style import COLOURS, LABELS
+from lstm_viz.presentation.style import COLOURS
 
-__all__ = ["LINE_CHARACTERS", "step_through", "word_places"]
+__all__ = ["HEIGHT", "SELECTED", "TRACES", "VERSIONS", "score_labels", "step_through"]
 
-#: The longest line of the review, in characters: short enough to fit a phone at 13 px.
-LINE_CHARACTERS = 34
-_WORD_SIZE = 13
-_PANELS = (
-    ("the review so far", 0.12),
-    ("RNN: hidden state h<sub>t</sub>, unit by unit", 0.15),
-    ("RNN: its score on the review so far", 0.12),
-    ("LSTM: its four gates, unit by unit", 0.19),
-    ("LSTM: LTM c<sub>t</sub>, STM h<sub>t</sub> by unit", 0.2),
-    ("LSTM: its score on the review so far", 0.12),
-)
-_MEMORIES = {"ltm": "LTM c<sub>t</sub>", "stm": "STM h<sub>t</sub>"}
-
-
-def word_places(words: tuple[str, ...]) -> list[tuple[float, int]]:
-    """Where each word's centre goes: (characters from the left, line), lines of at most
-    :data:`LINE_CHARACTERS` characters, one space between words."""
-    places, at, line = [], 0, 0
-    for word in words:
-        if at and at + len(word) > LINE_CHARACTERS:
-            at, line = 0, line + 1
-        places.append((at + len(word) / 2, line))
-        at += len(word) + 1
-    return places
+#: The figure's height in pixels: with the slider above it, less than a phone's screen.
+HEIGHT = 520
+#: The traces, by the ``meta`` name the page's script finds them by.
+TRACES = ("lstm-ltm", "lstm-ltm-swapped", "rnn-stm", "rnn-stm-swapped", "rnn-probs", "lstm-probs")
+#: The name of the vertical lines that mark the chosen word.
+SELECTED = "selected-word"
+#: How the legend names the two versions of the review: as written, and with the opinion swapped.
+VERSIONS = {"": "", "-swapped": ", swapped"}
+_MODELS = {"lstm": "LSTM", "rnn": "RNN"}
+#: Each panel's share of the plot area's height, from the bottom: the bars, the RNN, the LSTM.
+_DOMAINS = ((0.76, 1.0), (0.4, 0.66), (0.0, 0.19))
 
 
-def _frame_traces(walk: Walk, t: int) -> list[dict]:
-    """The traces that change after word ``t`` (from 0), in the order of :func:`step_through`."""
-    units = list(range(1, walk.rnn_h.shape[1] + 1))
-    scores = [f"{s}/5" for s in SCORES]
-    places = word_places(walk.words)[: t + 1]
-    bars = [
-        (units, walk.rnn_h[t]),
-        (scores, walk.rnn_scores[t]),
-        *((units, walk.lstm[name][t]) for name in GATES),
-        *((units, walk.lstm[name][t]) for name in _MEMORIES),
-        (scores, walk.lstm_scores[t]),
-    ]
-    # Every trace names its type: a frame's trace without one would be redrawn as a scatter.
-    return [
-        {
-            "type": "scatter",
-            "x": [x for x, _ in places],
-            "y": [-line for _, line in places],
-            "text": list(walk.words[: t + 1]),
-        },
-        {"type": "scatter", "x": [places[-1][0]], "y": [-places[-1][1] - 0.45]},
-        *({"type": "bar", "x": x, "y": list(y)} for x, y in bars),
-    ]
+def score_labels() -> list[str]:
+    """The task's scores as the bars name them: "1/5", "2/5", …"""
+    return [f"{s}/{max(SCORES)}" for s in SCORES]
 
 
-def _controls(words: tuple[str, ...], frames: list[str]) -> tuple[list[dict], list[dict]]:
-    """The slider over the words (ticks only: the review above shows which word it is) and the
-    play and pause buttons."""
-    show = {
-        "mode": "immediate",
-        "frame": {"duration": 0, "redraw": True},
-        "transition": {"duration": 0},
-    }
-    slider = {
-        "active": len(words) - 1,
-        "currentvalue": {"visible": False},
-        "pad": {"t": 40, "l": 124},  # clear of the play and pause buttons
-        "len": 1,
-        "x": 0,
-        "y": 0,
-        "yanchor": "top",
-        "steps": [
-            {"label": "", "value": name, "method": "animate", "args": [[name], show]}
-            for name in frames
-        ],
-    }
-    play = {**show, "frame": {"duration": 700, "redraw": True}, "fromcurrent": False}
-    buttons = {
-        "type": "buttons",
-        "direction": "left",
-        "x": 0,
-        "y": 0,
-        "xanchor": "left",
-        "yanchor": "top",
-        "pad": {"t": 46},
-        "showactive": False,
-        "buttons": [
-            {"label": "▶ play", "method": "animate", "args": [frames, play]},
-            {"label": "❚❚", "method": "animate", "args": [[None], show]},
-        ],
-    }
-    return [slider], [buttons]
+def _memory(view: View, name: str, unit: int) -> list[float]:
+    """A trace's line: unit ``unit`` of the LTM (``lstm-ltm…``) or STM (``rnn-stm…``)."""
+    model, quantity, *swapped = name.split("-")
+    states = getattr(view, f"{model}_swapped" if swapped else model)
+    values = states.c if quantity == "ltm" else states.h
+    return [float(v) for v in values[:, unit]]
 
 
-def step_through(walk: Walk) -> go.Figure:
-    """Both models reading ``walk``'s review: the RNN's hidden state, the LSTM's gates, LTM c_t and
-    STM h_t, and the score each would give if the review ended there, after every word."""
-    words = len(walk.words)
-    fig = make_subplots(
-        rows=len(_PANELS),
-        cols=1,
-        row_heights=[height for _, height in _PANELS],
-        vertical_spacing=0.065,
-        subplot_titles=[title for title, _ in _PANELS],
+def step_through(view: View, units: dict[str, int], chosen: int | None = None) -> go.Figure:
+    """Both models reading ``view``'s review: unit ``units["lstm"]``'s LTM and unit
+    ``units["rnn"]``'s STM after each word (as written and with the opinion swapped), and each
+    model's probability of every score after word ``chosen`` (from 1; the last by default)."""
+    count = len(view.words)
+    chosen = count if chosen is None else chosen
+    if count and not 1 <= chosen <= count:
+        raise ValueError(f"chosen must be a word of the review, 1 to {count}, got {chosen}")
+    lstm, rnn = units["lstm"] + 1, units["rnn"] + 1
+    fig = make_subplots(rows=3, cols=1)
+    titles = (
+        f"LSTM unit {lstm}: its LTM c<sub>t</sub>",
+        f"RNN unit {rnn}: its STM h<sub>t</sub>",
+        "score after the chosen word",
     )
-    now = [
-        {k: v for k, v in trace.items() if k != "type"} for trace in _frame_traces(walk, words - 1)
-    ]
-    text, marker, rnn_h, rnn_scores, *lstm, lstm_scores = now
-    fig.add_scatter(
-        **text, mode="text", textfont={"size": _WORD_SIZE}, hoverinfo="skip", showlegend=False
-    )
-    fig.add_scatter(
-        **marker,
-        mode="markers",
-        marker={"symbol": "triangle-up", "size": 10, "color": COLOURS["reference"]},
-        hoverinfo="skip",
-        showlegend=False,
-    )
-    bar = {"hovertemplate": "%{y:.3f}<extra></extra>", "showlegend": False}
-    fig.add_bar(**rnn_h, name="RNN h<sub>t</sub>", marker_color=COLOURS["rnn"], **bar, row=2, col=1)
-    fig.add_bar(**rnn_scores, name="RNN", marker_color=COLOURS["rnn"], **bar, row=3, col=1)
-    for trace, name in zip(lstm[: len(GATES)], GATES, strict=True):
-        shown = {**bar, "showlegend": True}
-        fig.add_bar(**trace, name=LABELS[name], marker_color=COLOURS[name], **shown, row=4, col=1)
-    for trace, name in zip(lstm[len(GATES) :], _MEMORIES, strict=True):
-        shown = {**bar, "showlegend": True}
-        fig.add_bar(
-            **trace, name=_MEMORIES[name], marker_color=COLOURS[name], **shown, row=5, col=1
+    # Room between panels for what lies there: a title; ticks, "word" and a title; ...
+    for row, (domain, title) in enumerate(zip(_DOMAINS, titles, strict=True), start=1):
+        fig.update_yaxes(domain=domain, row=row, col=1)
+        fig.add_annotation(
+            text=title,
+            x=0.5,
+            xref="paper",
+            y=1,
+            yref=f"y{row if row > 1 else ''} domain",
+            yanchor="bottom",
+            yshift=4,
+            showarrow=False,
+            font={"size": 14},
         )
-    fig.add_bar(**lstm_scores, name="LSTM", marker_color=COLOURS["lstm"], **bar, row=6, col=1)
-
-    names = [str(t + 1) for t in range(words)]
-    fig.frames = [
-        go.Frame(name=name, data=_frame_traces(walk, t), traces=list(range(len(now))))
-        for t, name in enumerate(names)
-    ]
-    layout = base_layout("Reading the review, word by word", height=1120)
+    x = list(range(1, count + 1))
+    for row, model in ((1, "lstm"), (2, "rnn")):
+        quantity = "ltm" if model == "lstm" else "stm"
+        for suffix, version in VERSIONS.items():
+            name = f"{model}-{quantity}{suffix}"
+            fig.add_scatter(
+                x=x,
+                y=_memory(view, name, units[model]),
+                text=list(view.words),
+                meta=name,
+                name=f"{_MODELS[model]}{version}",
+                legendgroup=name,
+                mode="lines+markers",
+                line={"color": COLOURS[model], "width": 2, "dash": "dash" if suffix else "solid"},
+                marker={"size": 5, "color": COLOURS[model]},
+                hovertemplate="%{text}: %{y:.2f}<extra></extra>",
+                row=row,
+                col=1,
+            )
+        fig.add_vline(
+            x=chosen if count else 0,
+            visible=bool(count),
+            name=SELECTED,
+            line={"color": COLOURS["reference"], "width": 1.5, "dash": "dot"},
+            row=row,
+            col=1,
+        )
+    for model in ("rnn", "lstm"):
+        probs = getattr(view, model).probs
+        fig.add_bar(
+            x=score_labels(),
+            y=[float(p) for p in probs[chosen - 1]] if count else [0.0] * len(SCORES),
+            meta=f"{model}-probs",
+            name=_MODELS[model],
+            legendgroup=f"{model}-probs",
+            showlegend=False,
+            marker_color=COLOURS[model],
+            hovertemplate=f"{_MODELS[model]}: %{{y:.0%}}<extra></extra>",
+            row=3,
+            col=1,
+        )
+    layout = legend_on_top(base_layout("Reading the review, word by word", height=HEIGHT), 112)
     layout["hovermode"] = "closest"
     layout["barmode"] = "group"
-    layout = legend_on_top(layout, 140)
-    layout["margin"]["b"] = 120
-    layout["sliders"], layout["updatemenus"] = _controls(walk.words, names)
+    layout["margin"]["b"] = 40
     fig.update_layout(layout)
-    # Nothing to zoom: fixed axes leave no drag layer over the slider under the last panel.
     fig.update_xaxes(fixedrange=True)
     fig.update_yaxes(fixedrange=True)
-    lines = max(line for _, line in word_places(walk.words)) + 1
-    fig.update_xaxes(visible=False, range=[-0.5, LINE_CHARACTERS + 0.5], fixedrange=True, row=1)
-    fig.update_yaxes(visible=False, range=[-lines + 0.3, 0.6], fixedrange=True, row=1)
-    for row in (2, 4, 5):
-        fig.update_xaxes(dtick=1, row=row, col=1)
+    fig.update_xaxes(title_text="word", title_standoff=2, row=2, col=1)
+    fig.update_xaxes(matches="x2", showticklabels=False, row=1, col=1)
     fig.update_yaxes(range=[-1.05, 1.05], row=2, col=1)
-    fig.update_yaxes(range=[-1.05, 1.05], row=4, col=1)
-    reach = max(1.0, float(np.abs(walk.lstm["ltm"]).max()))
-    fig.update_yaxes(range=[-1.15 * reach, 1.15 * reach], row=5, col=1)
-    for row in (3, 6):
-        fig.update_yaxes(range=[0, 1.15], tickvals=[0, 0.5, 1], tickformat=".0%", row=row, col=1)
+    fig.update_yaxes(range=[0, 1], tickvals=[0, 0.5, 1], tickformat=".0%", row=3, col=1)
     return fig

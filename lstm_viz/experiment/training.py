@@ -34,6 +34,7 @@ from lstm_viz.experiment.sequences import CELL_KEYS, LSTMRun, RNNRun, run_lstm, 
 __all__ = [
     "HEAD_KEYS",
     "KINDS",
+    "RECURRENT_STARTS",
     "Adam",
     "Model",
     "TrainConfig",
@@ -44,6 +45,7 @@ __all__ = [
     "initial_model",
     "input_gradients",
     "loss_and_gradients",
+    "orthogonal",
     "parameter_count",
     "softmax",
     "train",
@@ -56,6 +58,10 @@ Params = dict[str, Float]
 KINDS: dict[str, int] = {"rnn": 1, "lstm": 4}
 #: The classifier head's parameters: W_out (C, H) and b_out (C,).
 HEAD_KEYS = ("w_out", "b_out")
+#: How the recurrent weights W_hh may start: drawn like every other weight, or an orthogonal matrix
+#: (every singular value 1, so a step back through time neither grows nor shrinks a gradient
+#: before tanh's slope does) — the usual remedy for an RNN's fading gradient.
+RECURRENT_STARTS = ("uniform", "orthogonal")
 
 
 def _kind(kind: str) -> int:
@@ -273,6 +279,7 @@ class TrainConfig:
     seed: int = 2020
     forget_bias: float = 0.0
     task: TaskSpec = field(default_factory=TaskSpec)
+    recurrent: str = "uniform"  # how W_hh starts: one of RECURRENT_STARTS
 
     def __post_init__(self) -> None:
         for name in ("hidden", "steps", "batch", "train_size"):
@@ -284,6 +291,11 @@ class TrainConfig:
                 raise ValueError(f"TrainConfig.{name} must be > 0, got {getattr(self, name)!r}")
         if self.batch > self.train_size:
             raise ValueError("TrainConfig.batch must not exceed train_size")
+        if self.recurrent not in RECURRENT_STARTS:
+            raise ValueError(
+                f"TrainConfig.recurrent must be one of {', '.join(RECURRENT_STARTS)}, "
+                f"got {self.recurrent!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -301,13 +313,28 @@ def _seeds(config: TrainConfig) -> list[np.random.SeedSequence]:
     return np.random.SeedSequence(config.seed).spawn(3)
 
 
+def orthogonal(rows: int, rng: np.random.Generator) -> Float:
+    """A random ``rows`` × ``rows`` orthogonal matrix, uniform over the orthogonal group: the Q of
+    a Gaussian matrix's QR decomposition, its columns' signs fixed by R's diagonal (as
+    ``torch.nn.init.orthogonal_`` draws one)."""
+    q, r = np.linalg.qr(rng.standard_normal((rows, rows)))
+    return q * np.sign(np.diag(r))
+
+
 def initial_model(kind: str, config: TrainConfig = TrainConfig()) -> Model:
-    """The model :func:`train` starts from: weights from the seed, the forget gates opened."""
+    """The model :func:`train` starts from: weights from the seed, the forget gates opened.
+
+    With ``config.recurrent == "orthogonal"`` W_hh is replaced by an orthogonal matrix drawn after
+    every other weight, so the other weights are those of the same seed's default start.
+    """
     _kind(kind)
     rng = np.random.default_rng(_seeds(config)[2])
     params = init_params(kind, len(VOCABULARY), config.hidden, len(SCORES), rng)
     if kind == "lstm":  # gate blocks i, f, g, o: start with the forget gate open
         params["b_ih"][config.hidden : 2 * config.hidden] += config.forget_bias
+    if config.recurrent == "orthogonal":
+        blocks = KINDS[kind]
+        params["w_hh"] = np.concatenate([orthogonal(config.hidden, rng) for _ in range(blocks)])
     return Model(kind, params)
 
 

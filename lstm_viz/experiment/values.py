@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +12,8 @@ import numpy as np
 from lstm_viz.experiment.measure import TEST_DISTANCES, TEST_PER_DISTANCE
 from lstm_viz.experiment.results import LEARNED_AT, Results, results
 from lstm_viz.experiment.review_task import SCORES, VOCABULARY
-from lstm_viz.experiment.runs import BASE, MODELS, REGIMES, SEEDS, TIMING, configs
+from lstm_viz.experiment.runs import BASE, MODELS, REGIMES, SEEDS, configs, initial
+from lstm_viz.experiment.weights import read_timing
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import sigmoid
 
@@ -34,10 +34,17 @@ class Value:
 
 
 _LSTMS = tuple(m for m, spec in MODELS.items() if spec.kind == "lstm")
+_RNNS = tuple(m for m, spec in MODELS.items() if spec.kind == "rnn")
 _RUNS = tuple(f"{regime}/{model}" for regime in REGIMES for model in MODELS)
 _REACH = tuple(f"{model}/{at}" for model in MODELS for at in ("long-start", "farthest"))
 _REVIEWS = ("chapter", "stretched")
 _WALKED = ("rnn", "lstm")
+
+
+def _radius(model: str, seed: int) -> float:
+    """The spectral radius (largest |eigenvalue|) of the W_hh run (``model``, ``seed``) starts
+    with: below 1, every step back through time shrinks the gradient."""
+    return float(np.abs(np.linalg.eigvals(initial(model, seed).params["w_hh"])).max())
 
 
 def _run(where: str) -> tuple[str, str]:
@@ -113,6 +120,14 @@ def _stuck_losses(r: Results, where: str) -> np.ndarray:
     return np.array([r.final_loss((regime, model, s)) for s in stuck])
 
 
+def _escapes(r: Results, where: str) -> list[int]:
+    regime, model = _run(where)
+    escapes = [r.escape((regime, model, s)) for s in r.learned(regime, model)]
+    if not escapes:
+        raise ValueError(f"no run of {where} learned the task: it has no escape to quote")
+    return escapes
+
+
 def _walk_score(r: Results, where: str, flipped: bool = False) -> float:
     walk = r.flipped if flipped else r.walk
     scores = walk.rnn_scores if where == "rnn" else walk.lstm_scores
@@ -121,7 +136,7 @@ def _walk_score(r: Results, where: str, flipped: bool = False) -> float:
 
 def _unit(r: Results) -> int:
     """The LSTM unit whose LTM the opinion changes most by the end of the stretched review."""
-    return int(np.argmax(np.abs(r.walk.lstm["ltm"][-1] - r.flipped.lstm["ltm"][-1])))
+    return r.units["lstm"]
 
 
 def _unit_value(name: str, at: str, flipped: bool = False) -> Callable[[Results, str], float]:
@@ -161,6 +176,18 @@ VALUES: dict[str, Value] = {
         lambda r, m: float(sigmoid(MODELS[m].forget_bias)),
         ".0%",
     ),
+    "radius-low": Value(
+        "the smallest spectral radius of an RNN's starting W_hh over seeds",
+        _RNNS,
+        lambda r, m: min(_radius(m, s) for s in SEEDS),
+        ".2f",
+    ),
+    "radius-high": Value(
+        "the largest spectral radius of an RNN's starting W_hh over seeds",
+        _RNNS,
+        lambda r, m: max(_radius(m, s) for s in SEEDS),
+        ".2f",
+    ),
     "shortest": Value(
         "shortest distance from the decisive word to the end",
         (*REGIMES, "test"),
@@ -188,7 +215,7 @@ VALUES: dict[str, Value] = {
     "training-cpu-seconds": Value(
         "processor seconds all the runs took to train, when last trained (not deterministic)",
         (),
-        lambda r, w: json.loads(TIMING.read_text())["train_cpu_seconds_total"],
+        lambda r, w: read_timing("train_cpu_seconds_total"),
         ".0f",
     ),
     "learned-at": Value("the share right that counts as learned", (), _scalar(LEARNED_AT), ".0%"),
@@ -258,6 +285,16 @@ VALUES: dict[str, Value] = {
         lambda r, w: float(_stuck_losses(r, w).max()),
         ".3f",
     ),
+    "escape-low": Value(
+        "the fewest updates after which a run that learned left the ln 2 plateau",
+        _RUNS,
+        lambda r, w: min(_escapes(r, w)),
+    ),
+    "escape-high": Value(
+        "the most updates after which a run that learned left the ln 2 plateau",
+        _RUNS,
+        lambda r, w: max(_escapes(r, w)),
+    ),
     # The gradient before training
     "reach-low": Value("the smallest gradient ratio over seeds", _REACH, _reach(min), "sci"),
     "reach-high": Value("the largest gradient ratio over seeds", _REACH, _reach(max), "sci"),
@@ -319,6 +356,19 @@ VALUES: dict[str, Value] = {
         (),
         lambda r, w: float(r.walk.lstm["forget"][r.stretched.decisive + 1 :, _unit(r)].min()),
         ".2f",
+    ),
+    # The chapter's own review, scored by every long-only run of one kind of model
+    "group-runs": Value(
+        "long-only runs of the RNNs or of the LSTMs",
+        ("rnns", "lstms"),
+        lambda r, w: len(_GROUPS[w]) * len(SEEDS),
+    ),
+    "full-marks-chapter": Value(
+        "long-only runs of the RNNs or of the LSTMs that give the chapter's review full marks",
+        ("rnns", "lstms"),
+        lambda r, w: sum(
+            r.score_of(("long", m, s), r.chapter) == max(SCORES) for m in _GROUPS[w] for s in SEEDS
+        ),
     ),
 }
 

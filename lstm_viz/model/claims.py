@@ -18,9 +18,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lstm_viz.model.gates import Weights, step
+from lstm_viz.model.gates import BLOCKS, Weights, lstm_step, step
+from lstm_viz.model.modes import MODES, stretches
 from lstm_viz.model.over_time import EXAMPLE_X, QUIET_STEPS, example_run
-from lstm_viz.model.presets import original_table_fit, table_gap
+from lstm_viz.model.presets import LATCH, original_table_fit, table_gap
 from lstm_viz.model.sequence import Trajectory, run_sequence
 from lstm_viz.model.statements import Claim, Statements
 from lstm_viz.model.table import BehaviourRow, behaviour_table, componentwise
@@ -53,13 +54,16 @@ def _zero_s(weights: Weights) -> bool:
 
 
 def _very_positive(weights: Weights) -> bool:
-    row = _rows(weights)["very-positive"]
-    return row.forget > 0.95 and row.learned > 0.95
+    """Across the whole very positive band, not only at its stated s."""
+    span = _rows(weights)["very-positive"].span
+    return span.forget[0] > 0.95 and span.learned[0] > 0.9
 
 
 def _very_negative(weights: Weights) -> bool:
-    row = _rows(weights)["very-negative"]
-    return row.forget < 0.05 and abs(row.learned) < 0.05
+    """Across the whole very negative band: almost nothing kept, and what is learned is negative
+    (it takes away) but almost nothing."""
+    span = _rows(weights)["very-negative"].span
+    return span.forget[1] < 0.05 and -0.05 < span.learned[0] and span.learned[1] < 0
 
 
 def _original_forget_not_near_one(weights: Weights) -> bool:
@@ -84,9 +88,10 @@ def _negative_forgets_more(weights: Weights) -> bool:
     return rows["slightly-negative"].forgotten > rows["slightly-positive"].forgotten
 
 
-def _very_negative_learns_little(weights: Weights) -> bool:
+def _very_negative_takes_away_less(weights: Weights) -> bool:
     rows = _rows(weights)
-    return abs(rows["very-negative"].learned) < abs(rows["slightly-negative"].learned)
+    very, slightly = rows["very-negative"].learned, rows["slightly-negative"].learned
+    return slightly < very < 0
 
 
 def _lopsided_learning(weights: Weights) -> bool:
@@ -112,6 +117,46 @@ def _mostly_zero_gate_erases(weights: Weights) -> bool:
 def _example_learns_where_open(weights: Weights) -> bool:
     rows = componentwise(weights=weights)
     return all(row.learned > 0.95 if row.forget > 0.95 else abs(row.learned) < 0.05 for row in rows)
+
+
+def _modes(weights: Weights) -> list[str]:
+    return [found.mode for found in stretches(weights)]
+
+
+def _tied_never_keeps(weights: Weights) -> bool:
+    """The cell clears and writes somewhere in the explorer's range of s, but never keeps without
+    writing."""
+    return set(_modes(weights)) == {"clear", "write"}
+
+
+def _latch_clears_keeps_writes(weights: Weights) -> bool:
+    """Along s the latch clears, then keeps, then writes: one stretch of each, in that order, each
+    at least one unit of s wide."""
+    found = stretches(LATCH)
+    return [f.mode for f in found] == list(MODES) and all(f.width >= 1 for f in found)
+
+
+def _general_cell_is_the_books(weights: Weights) -> bool:
+    """The general cell with one unit, each gate's weight on both the input and the previous STM
+    and its bias on the input (blocks i, f, g, o), gives the scalar cell's new STM and LTM for
+    s = x + h, to 1e-12 over a grid of inputs, previous STMs and LTMs."""
+    x, h, c = (a.ravel() for a in np.meshgrid(*(np.linspace(-3, 3, 7),) * 3, indexing="ij"))
+    gates = [getattr(weights, name) for name in BLOCKS]
+    w = np.array([[gate.w] for gate in gates])
+    b = np.array([gate.b for gate in gates])
+    h_new, c_new = lstm_step(x[:, None], h[:, None], c[:, None], w, w, b, np.zeros(4))
+    cell = step(x + h, c, weights=weights)
+    return bool(
+        np.allclose(h_new[:, 0], cell.stm, rtol=0, atol=1e-12)
+        and np.allclose(c_new[:, 0], cell.ltm, rtol=0, atol=1e-12)
+    )
+
+
+def _latch_writes_almost_a_unit(weights: Weights) -> bool:
+    """Wherever the latch writes, it keeps its LTM (f > 0.99) and adds more than 0.95."""
+    found = next(f for f in stretches(LATCH) if f.mode == "write")
+    cell = step(np.linspace(found.low, found.high, 101), 0.0, weights=LATCH)
+    return bool(np.all(cell.forget > 0.99) and np.all(cell.learned > 0.95))
 
 
 def _example(weights: Weights, preset: str) -> Trajectory:
@@ -211,12 +256,14 @@ CLAIMS: dict[str, Claim[Weights]] = {
         ),
         _claim(
             "very-positive-keeps-and-learns",
-            "A very positive s keeps almost all of the LTM and learns almost a full unit.",
+            "Anywhere in the very positive band the cell keeps over 95% of the LTM and adds over "
+            "0.9.",
             _very_positive,
         ),
         _claim(
             "very-negative-wipes",
-            "A very negative s forgets almost all of the LTM and learns almost nothing.",
+            "Anywhere in the very negative band the cell keeps under 5% of the LTM and takes away "
+            "less than 0.05.",
             _very_negative,
         ),
         _claim(
@@ -225,9 +272,21 @@ CLAIMS: dict[str, Claim[Weights]] = {
             _negative_forgets_more,
         ),
         _claim(
-            "very-negative-learns-little",
-            "A very negative s learns less than a slightly negative one.",
-            _very_negative_learns_little,
+            "very-negative-takes-away-less",
+            "A very negative s takes away less than a slightly negative one.",
+            _very_negative_takes_away_less,
+        ),
+        _claim(
+            "tied-never-keeps-without-writing",
+            "Over the explorer's range of s the cell clears and writes, but never keeps without "
+            "writing.",
+            _tied_never_keeps,
+        ),
+        _claim(
+            "latch-clears-keeps-writes",
+            "Along s the latch clears, keeps without writing, then writes, each over at least a "
+            "unit of s.",
+            _latch_clears_keeps_writes,
         ),
         _claim(
             "lopsided-learning",
@@ -291,6 +350,17 @@ CLAIMS: dict[str, Claim[Weights]] = {
             "tied-cell-far-from-table",
             "The tied cell misses the original's table by more than a third somewhere.",
             _tied_cell_far_from_table,
+        ),
+        _claim(
+            "latch-writes-almost-a-unit",
+            "Wherever the latch writes it keeps its LTM and adds more than 0.95.",
+            _latch_writes_almost_a_unit,
+        ),
+        _claim(
+            "general-cell-is-the-books",
+            "The general cell with one unit and the book's weights gives the scalar cell's STM and "
+            "LTM.",
+            _general_cell_is_the_books,
         ),
         _claim(
             "fit-gates-disagree",

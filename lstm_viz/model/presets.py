@@ -9,8 +9,10 @@ bias:
   2000; Jozefowicz et al. 2015), so the cell keeps more of its LTM from the start;
 * ``latch`` — a cell designed here to store a strong input and hold it: a strong positive input
   sets the LTM near 1, quiet steps keep it (forget gate open, input gate shut: the two gates
-  disagree), and a strong negative input clears it. It holds a positive memory; a negative one
-  leaks away slowly, since its own negative STM starts to close the forget gate;
+  disagree), and a strong negative input clears it. All four of its gates differ from the book's:
+  its candidate tanh(2s) writes close to 1, and its output gate σ(4) is always nearly open. It
+  holds a positive memory; a negative one leaks away slowly, since its own negative STM starts to
+  close the forget gate;
 * ``original-table`` — the weights, inside the explorer's ranges, that come closest to the four rows
   of the original chapter's table (:func:`original_table_fit`).
 """
@@ -31,6 +33,8 @@ from lstm_viz.model.table import BANDS
 
 __all__ = [
     "LATCH",
+    "ORIGINAL_COLUMNS",
+    "ORIGINAL_PRINTED",
     "ORIGINAL_TABLE",
     "PRESETS",
     "Preset",
@@ -49,9 +53,23 @@ LATCH = Weights(
     output=Neuron(0.0, 4.0),
 )
 
-#: The original chapter's table, row by row (very positive … very negative gate input): its FG
-#: column (the forget gate) and its IG column (what is learned, i·g). The original writes "≈ 1",
-#: "≈ +0" and "≈ −0" for the middle rows; they are taken as 1 and 0.
+#: The columns of the original chapter's behaviour table (Manisar 2020), as it heads them, less its
+#: comments. Its first column, headed STM, is what the book calls the gate input s.
+ORIGINAL_COLUMNS: tuple[str, ...] = ("STM", "FG", "IG", "Forget", "Learn")
+
+#: The original chapter's behaviour table as printed, one row per band of
+#: :data:`lstm_viz.model.table.BANDS` (very positive … very negative gate input): the values of
+#: :data:`ORIGINAL_COLUMNS`, with a true minus sign.
+ORIGINAL_PRINTED: dict[str, tuple[str, ...]] = {
+    "very-positive": ("+VE", "1", "1", "Not", "Much"),
+    "slightly-positive": ("+ve", "≈ 1", "≈ +0", "Little", "Little"),
+    "slightly-negative": ("−ve", "≈ +0", "≈ −0", "Little more than +ve", "Little"),
+    "very-negative": ("−VE", "0", "0", "All", "Little"),
+}
+
+#: The same table's FG column (the forget gate) and IG column (what is learned, i·g) as numbers,
+#: row by row. The original writes "≈ 1", "≈ +0" and "≈ −0" for the middle rows; they are taken as
+#: 1 and 0.
 ORIGINAL_TABLE: dict[str, tuple[float, float]] = {
     "very-positive": (1.0, 1.0),
     "slightly-positive": (1.0, 0.0),

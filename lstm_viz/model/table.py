@@ -1,9 +1,11 @@
-"""The chapter's behaviour table: the cell at four stated values of the gate input s.
+"""The chapter's behaviour table: the cell at four values of the gate input s, and across each band.
 
-The original chapter's table is qualitative (its "STM", the gate input s = x_t + h_(t−1), very
-positive … very negative). Here each row is a band of values of s with one stated value inside it,
-and every number comes from :func:`~lstm_viz.model.gates.step`. The explorer highlights the band
-that the reader's s falls in, using the same bounds.
+The original chapter's table is qualitative (its first column is the gate input s = x_t + h_(t−1):
+very positive … very negative). Here each row is a band of values of s with one stated value
+inside it. The row's numbers are the gates at the stated value; its words describe the whole band
+(the least and the most the forget gate keeps and the cell learns anywhere in it), so they stay true
+wherever in the band the reader's s lies — the explorer marks the band its s falls in. Every number
+comes from :func:`~lstm_viz.model.gates.step`.
 """
 
 from __future__ import annotations
@@ -22,12 +24,20 @@ __all__ = [
     "Band",
     "BehaviourRow",
     "ComponentRow",
+    "Span",
     "band_of",
+    "band_span",
     "behaviour_table",
     "componentwise",
+    "kept_span_words",
     "kept_words",
+    "learned_span_words",
     "learned_words",
 ]
+
+#: Where a band without an end is cut when the gates are searched across it: every gate has
+#: saturated to float64 precision long before.
+_FAR = 20.0
 
 
 @dataclass(frozen=True)
@@ -41,13 +51,19 @@ class Band:
     high: float
     stated: float
 
+    def axis(self, points: int = 6001) -> np.ndarray:
+        """Values of s spread over the band (its open ends cut at ±20)."""
+        return np.linspace(max(self.low, -_FAR), min(self.high, _FAR), points)
 
-#: The four rows of the table, from a very positive to a very negative gate input s.
+
+#: The four rows of the table, from a very positive to a very negative gate input s. The bands meet
+#: at ±3: beyond it a sigmoid gate of s is within a few hundredths of 0 or 1, so the end rows' words
+#: hold across their whole band.
 BANDS: tuple[Band, ...] = (
-    Band("very-positive", "very positive", 2.0, math.inf, 4.0),
-    Band("slightly-positive", "slightly positive", 0.0, 2.0, 0.5),
-    Band("slightly-negative", "slightly negative", -2.0, 0.0, -0.5),
-    Band("very-negative", "very negative", -math.inf, -2.0, -4.0),
+    Band("very-positive", "very positive", 3.0, math.inf, 4.0),
+    Band("slightly-positive", "slightly positive", 0.0, 3.0, 0.5),
+    Band("slightly-negative", "slightly negative", -3.0, 0.0, -0.5),
+    Band("very-negative", "very negative", -math.inf, -3.0, -4.0),
 )
 
 
@@ -60,8 +76,25 @@ def band_of(s: float) -> Band:
 
 
 @dataclass(frozen=True)
+class Span:
+    """The least and the most of the forget gate f and of what is learned, i·g, across a band."""
+
+    forget: tuple[float, float]
+    learned: tuple[float, float]
+
+
+def band_span(band: Band, weights: Weights = Weights()) -> Span:
+    """How far the forget gate and i·g range across ``band`` (a fine grid, ends included)."""
+    cell = step(band.axis(), 0.0, weights=weights)
+    return Span(
+        (float(cell.forget.min()), float(cell.forget.max())),
+        (float(cell.learned.min()), float(cell.learned.max())),
+    )
+
+
+@dataclass(frozen=True)
 class BehaviourRow:
-    """One row: the gates at the band's stated s, and what they do to any LTM."""
+    """One row: the gates at the band's stated s, and what the cell does across the band."""
 
     band: Band
     forget: float  # f: the share of the old LTM that is kept
@@ -69,6 +102,7 @@ class BehaviourRow:
     candidate: float  # g: what would be learned
     learned: float  # i·g: what is added to the LTM
     output: float
+    span: Span  # the least and the most of f and i·g anywhere in the band
 
     @property
     def forgotten(self) -> float:
@@ -76,19 +110,10 @@ class BehaviourRow:
         return 1.0 - self.forget
 
     @property
-    def kept_words(self) -> str:
-        """How much of the old LTM this row keeps, in words."""
-        return kept_words(self.forget)
-
-    @property
-    def learned_words(self) -> str:
-        """What this row learns into the LTM, i·g, in words."""
-        return learned_words(self.learned)
-
-    @property
-    def reading(self) -> str:
-        """The row in plain words: what the step does to the memory as a whole."""
-        return f"{READINGS[self.kept_words]} {READINGS[self.learned_words]}."
+    def words(self) -> str:
+        """What the step does to the LTM anywhere in the band, in words."""
+        kept = kept_span_words(*self.span.forget)
+        return f"{kept}; {learned_span_words(*self.span.learned)}"
 
 
 #: How much of the old LTM a forget gate f keeps, in words: (lowest f, words), highest first.
@@ -109,23 +134,6 @@ LEARNED_WORDS: tuple[tuple[float, str], ...] = (
 )
 
 
-#: What each share kept and each amount learned mean for the memory, read as one sentence.
-READINGS: dict[str, str] = {
-    "almost all": "Holds on to its memory",
-    "more than half": "Lets part of its memory fade",
-    "about half": "Lets half of its memory fade",
-    "less than half": "Lets most of its memory fade",
-    "almost none": "Clears its memory",
-    "adds almost a full unit": "and pushes it strongly up",
-    "adds about half a unit": "and pushes it up",
-    "adds a small amount": "and nudges it up",
-    "takes away a small amount": "and nudges it down",
-    "takes away about half a unit": "and pushes it down",
-    "takes away almost a full unit": "and pushes it strongly down",
-    "adds almost nothing": "and learns almost nothing new",
-}
-
-
 def _words(scale: tuple[tuple[float, str], ...], x: float) -> str:
     if not math.isfinite(x):
         raise ValueError(f"a share or amount must be a finite number, got {x!r}")
@@ -140,15 +148,37 @@ def kept_words(forget: float) -> str:
 
 
 def learned_words(learned: float) -> str:
-    """What learning ``learned`` = i·g does to the LTM, in words: its size and direction."""
+    """What learning ``learned`` = i·g does to the LTM, in words: its direction and size.
+
+    A negative amount takes away, however small: −0.02 "takes away almost nothing".
+    """
     size = _words(LEARNED_WORDS, learned)
-    if size == "almost nothing":
-        return "adds almost nothing"
-    return f"{'adds' if learned > 0 else 'takes away'} {size}"
+    return f"{'takes away' if learned < 0 else 'adds'} {size}"
+
+
+def kept_span_words(low: float, high: float) -> str:
+    """What a forget gate anywhere from ``low`` to ``high`` keeps: "keeps about half to almost
+    all"."""
+    least, most = kept_words(low), kept_words(high)
+    return f"keeps {least}" if least == most else f"keeps {least} to {most}"
+
+
+def learned_span_words(low: float, high: float) -> str:
+    """What learning anywhere from ``low`` to ``high`` does: "adds up to almost a full unit"."""
+    if low < 0 < high:
+        return f"{learned_words(low)} or {learned_words(high)}"
+    direction = "takes away" if high <= 0 and low < 0 else "adds"
+    near, far = sorted((low, high), key=abs)
+    small, large = _words(LEARNED_WORDS, near), _words(LEARNED_WORDS, far)
+    if small == large:
+        return f"{direction} {large}"
+    if small == LEARNED_WORDS[-1][1]:
+        return f"{direction} up to {large}"
+    return f"{direction} {small} to {large}"
 
 
 def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
-    """The rows of the behaviour table, computed at each band's stated s."""
+    """The rows of the behaviour table: the gates at each band's stated s, and across the band."""
     rows = []
     for band in BANDS:
         cell = step(band.stated, 0.0, weights=weights)
@@ -160,6 +190,7 @@ def behaviour_table(weights: Weights = Weights()) -> list[BehaviourRow]:
                 float(cell.candidate),
                 float(cell.learned),
                 float(cell.output),
+                band_span(band, weights),
             )
         )
     return rows

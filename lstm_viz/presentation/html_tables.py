@@ -1,4 +1,9 @@
-"""The chapter's tables as static HTML, every number computed by :mod:`lstm_viz.model.table`."""
+"""The chapter's tables as static HTML, every number computed by :mod:`lstm_viz.model.table`.
+
+A table that compares rows or components stays a table on a phone (``compact``): few columns, short
+cells, so a reader can still compare them side by side at 375 px. Other tables (the experiment's)
+may become one card per row there, each cell named by its column (``data-label``).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,24 @@ import re
 
 from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import Weights
-from lstm_viz.model.table import EXAMPLE_C_PREV, EXAMPLE_S, behaviour_table, componentwise
+from lstm_viz.model.presets import ORIGINAL_COLUMNS, ORIGINAL_PRINTED
+from lstm_viz.model.table import (
+    BANDS,
+    EXAMPLE_C_PREV,
+    EXAMPLE_S,
+    behaviour_table,
+    componentwise,
+)
 from lstm_viz.presentation.escaping import escape
+from lstm_viz.presentation.explorer.controls import band_bounds
 
-__all__ = ["HTMLTable", "behaviour_table_html", "componentwise_table_html", "html_table"]
+__all__ = [
+    "HTMLTable",
+    "behaviour_table_html",
+    "componentwise_table_html",
+    "html_table",
+    "original_table_html",
+]
 
 
 class HTMLTable:
@@ -32,9 +51,16 @@ def _plain(markup: str) -> str:
 
 
 def html_table(
-    caption: str, head: list[str], rows: list[list[str]], cls: str, keys: list[str] | None = None
+    caption: str,
+    head: list[str],
+    rows: list[list[str]],
+    cls: str,
+    keys: list[str] | None = None,
+    *,
+    compact: bool = False,
 ) -> str:
-    """A table whose cells name their column (``data-label``), so a phone can stack each row.
+    """A table whose cells name their column (``data-label``), so a phone can stack each row —
+    unless it is ``compact``: then it stays a table a phone can compare across.
 
     ``keys`` name the rows (``data-key``), for a page script that marks one of them.
     """
@@ -50,72 +76,72 @@ def html_table(
         + "</tr>"
         for key, row in zip(keys, rows, strict=True)
     )
+    classes = f"table lstm-viz-table {cls}" + (" lstm-viz-compact" if compact else "")
     return (
-        f'<div class="lstm-viz-table-wrap"><table class="table lstm-viz-table {cls}">'
+        f'<div class="lstm-viz-table-wrap"><table class="{classes}">'
         f"<caption>{escape(caption)}</caption>"
         f"<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 
+def _band_cell(name: str, stated: str, bounds: str) -> str:
+    """A row's first cell: the band's name and bounds, and the s its numbers are computed at."""
+    return (
+        f'{escape(name)} <span class="lstm-viz-nowrap">({escape(bounds)})</span>'
+        f'<br><span class="lstm-viz-note">at <i>s</i> = {stated}</span>'
+    )
+
+
 def behaviour_table_html(weights: Weights = Weights()) -> HTMLTable:
-    """The behaviour table: the gates at each band's stated gate input s and what they do to the
-    LTM.
+    """The behaviour table: the gates at each band's stated gate input s, and what the step does
+    to the LTM anywhere in the band.
 
     Each row carries its band's key (``data-key``); the explorer marks the band its s is in.
     """
     table = behaviour_table(weights)
     rows = [
         [
-            f'{escape(row.band.name)} <span class="lstm-viz-nowrap">(s = '
-            f"{number(row.band.stated, 'g')})</span>",
+            _band_cell(row.band.name, number(row.band.stated, "g"), band_bounds(row.band)),
             number(row.forget),
             number(row.learned, "+.2f"),
-            f"{escape(row.kept_words)} ({number(row.forget, '.0%')})",
-            escape(row.learned_words),
-            escape(row.reading),
+            escape(row.words),
         ]
         for row in table
     ]
-    head = [
-        "gate input <i>s</i>",
-        "forget gate <i>f</i>",
-        "learned <i>i</i>·<i>g</i>",
-        "LTM kept",
-        "learned, in words",
-        "in plain words",
-    ]
-    caption = (
-        "What the cell does to its LTM at four values of the gate input s (unit weights, zero "
-        "biases)"
-    )
+    head = ["gate input <i>s</i>", "<i>f</i>", "<i>i</i>·<i>g</i>", "anywhere in the band"]
+    caption = "The book's cell at four kinds of gate input s"
     keys = [row.band.key for row in table]
-    return HTMLTable(html_table(caption, head, rows, "lstm-viz-behaviour", keys))
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-behaviour", keys, compact=True))
+
+
+def original_table_html() -> HTMLTable:
+    """The original chapter's behaviour table, its values as printed (its comments left out),
+    one row per band of :data:`lstm_viz.model.table.BANDS`."""
+    rows = [[escape(cell) for cell in ORIGINAL_PRINTED[band.key]] for band in BANDS]
+    head = ["<i>s</i>", *(escape(name) for name in ORIGINAL_COLUMNS[1:])]
+    caption = (
+        f"The original chapter's table as printed; its first column, headed "
+        f"{ORIGINAL_COLUMNS[0]}, is the gate input s"
+    )
+    keys = [band.key for band in BANDS]
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-original", keys, compact=True))
 
 
 def componentwise_table_html(
     s: tuple[float, ...] = EXAMPLE_S, c_prev: tuple[float, ...] = EXAMPLE_C_PREV
 ) -> HTMLTable:
-    """One step of a cell whose gate input and LTM are vectors, component by component."""
-    rows = [
-        [
-            str(k),
-            number(row.s, "g"),
-            number(row.c_prev),
-            number(row.forget, ".3f"),
-            number(row.kept, ".3f"),
-            number(row.learned, "+.3f"),
-            number(row.ltm, ".3f"),
-        ]
-        for k, row in enumerate(componentwise(s, c_prev), start=1)
+    """One step of a cell whose gate input and LTM are vectors: one column per component, so the
+    components sit side by side even on a phone."""
+    components = componentwise(s, c_prev)
+    quantities = [
+        ("gate input <i>s</i>", lambda r: number(r.s, "g")),
+        ("old LTM <i>c</i><sub><i>t</i>−1</sub>", lambda r: number(r.c_prev)),
+        ("forget gate <i>f</i>", lambda r: number(r.forget)),
+        ("kept <i>f</i>·<i>c</i><sub><i>t</i>−1</sub>", lambda r: number(r.kept)),
+        ("learned <i>i</i>·<i>g</i>", lambda r: number(r.learned, "+.2f")),
+        ("new LTM <i>c</i><sub><i>t</i></sub>", lambda r: number(r.ltm)),
     ]
-    head = [
-        "component",
-        "gate input <i>s</i>",
-        "old LTM <i>c</i><sub><i>t</i>−1</sub>",
-        "forget gate <i>f</i>",
-        "kept <i>f</i>·<i>c</i><sub><i>t</i>−1</sub>",
-        "learned <i>i</i>·<i>g</i>",
-        "new LTM <i>c</i><sub><i>t</i></sub>",
-    ]
-    caption = "One step of a cell whose memories are vectors, component by component"
-    return HTMLTable(html_table(caption, head, rows, "lstm-viz-componentwise"))
+    rows = [[name, *(shown(r) for r in components)] for name, shown in quantities]
+    head = ["component", *(str(k) for k in range(1, len(components) + 1))]
+    caption = "One step of a cell with four components"
+    return HTMLTable(html_table(caption, head, rows, "lstm-viz-componentwise", compact=True))

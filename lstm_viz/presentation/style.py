@@ -23,11 +23,12 @@ COLOURS: dict[str, str] = {
     "learned": "#c8389a",
     "ltm": "#8e44ad",
     "stm": "#2e9e4f",
-    # The experiment's four models: colours no gate or memory uses, since one figure (the
+    # The experiment's five models: colours no gate or memory uses, since one figure (the
     # step-through) shows a model beside the LSTM's gates and memories; each at least 3:1 against
     # the light and the dark page. The models added to answer objections are drawn dashed too.
     "rnn": "#5d6d7e",  # the plain RNN: slate
     "rnn-matched": "#4a6fa5",  # the RNN with about the LSTM's parameter count: blue-grey
+    "rnn-orthogonal": "#238a7a",  # the RNN whose recurrent weights start orthogonal: teal
     "lstm": "#b5489a",  # the LSTM: magenta
     "lstm-bias0": "#c762ab",  # the LSTM whose forget gates start at bias 0: light magenta
     "reference": "#8c7f73",  # baselines such as chance: warm grey

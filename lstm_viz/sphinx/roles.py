@@ -37,9 +37,11 @@ from sphinx.util.nodes import split_explicit_title
 from sphinx.util.osutil import relative_uri
 
 from lstm_viz.experiment.claims import EXPERIMENT
+from lstm_viz.experiment.weights import WeightsError
 from lstm_viz.model.claims import CHAPTER
 from lstm_viz.model.statements import combine
-from lstm_viz.presentation.explorer.state import HASH_KEYS, hash_of, parse_state
+from lstm_viz.presentation.explorer.grammar import HASH_KEYS, held_runs
+from lstm_viz.presentation.explorer.state import hash_of, parse_state
 
 __all__ = [
     "EXPLORER",
@@ -77,16 +79,24 @@ def explore_text(words: str, state: str) -> str:
     if not values:
         return f"{words} (in the explorer)"
     settings = ", ".join(
-        f"{HASH_KEYS[k]} = {_setting(v)}".replace("-", "−") for k, v in values.items()
+        _setting(HASH_KEYS.get(k, k), v).replace("-", "−") for k, v in values.items()
     )
     return f"{words} (in the explorer: {settings})"
 
 
-def _setting(value: object) -> str:
-    """One value of an explorer state as the words say it: a number, or the inputs x_1..x_T."""
+def _setting(key: str, value: object) -> str:
+    """One value of an explorer state as the words say it: a number, the inputs x_1..x_T, the
+    gates held at chosen steps, or a goal's key."""
     if isinstance(value, tuple):
-        return ", ".join(f"{v:g}" for v in value).join("()")
-    return f"{value:g}"
+        return f"{key} = " + ", ".join(f"{v:g}" for v in value).join("()")
+    if isinstance(value, dict):  # "i2-11=0" reads "i at steps 2–11 = 0"
+        return ", ".join(
+            f"{g} at step{f' {a}' if a == b else f's {a}–{b}'} = {v:g}"
+            for g, a, b, v in held_runs(value)
+        )
+    if isinstance(value, str):
+        return f"{key} {value}"
+    return f"{key} = {value:g}"
 
 
 class value_node(nodes.inline):
@@ -108,13 +118,23 @@ def _depart(self: Any, node: nodes.Element) -> None:
     self.body.append("</span>")
 
 
+def _refuse(role: SphinxRole, error: ValueError) -> None:
+    """Warn that a role's number or claim cannot be had. A broken weights file breaks every one
+    of the experiment's: it is named once, not at every role that reads it."""
+    if isinstance(error, WeightsError):
+        if getattr(role.env, "lstm_viz_weights_refused", False):
+            return
+        role.env.lstm_viz_weights_refused = True  # type: ignore[attr-defined]
+    logger.warning("{%s}: %s", role.name, error, location=role.get_location())
+
+
 class ValueRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         key = self.text.strip()
         try:
             text = value_text(key)
         except ValueError as error:
-            logger.warning("{val}: %s", error, location=self.get_location())
+            _refuse(self, error)
             text = key
         except ArithmeticError as error:  # e.g. more decimal places than Decimal can round to
             logger.warning(
@@ -138,13 +158,19 @@ class ClaimRole(SphinxRole):
                 ", ".join(STATEMENTS.claims),
                 location=self.get_location(),
             )
-        elif not claim.holds():
-            logger.warning(
-                "{claim}: %r does not hold for the model: %s",
-                name,
-                claim.statement,
-                location=self.get_location(),
-            )
+        else:
+            try:
+                holds = claim.holds()
+            except ValueError as error:  # what it is about cannot be measured: a bad weights file
+                _refuse(self, error)
+                holds = True
+            if not holds:
+                logger.warning(
+                    "{claim}: %r does not hold for the model: %s",
+                    name,
+                    claim.statement,
+                    location=self.get_location(),
+                )
         return [claim_node(self.rawtext, words, key=name)], []
 
 

@@ -74,13 +74,17 @@ def test_a_bad_key_is_refused_by_name(key: str, message: str) -> None:
 
 
 def test_the_claims_can_fail(shipped) -> None:
-    """Results where every long-only matched RNN learned and the LSTM's gradient vanished like an
-    RNN's: the headline claims say no."""
+    """Results where every long-only matched and orthogonal RNN learned, the LSTM's gradient
+    vanished like an RNN's and the orthogonal RNN's too: the headline claims say no."""
     accuracy = dict(shipped.measured.accuracy)
     for seed in SEEDS:
-        key = ("long", "rnn-matched", seed)
-        accuracy[key] = np.ones_like(accuracy[key])
-    reach = {**shipped.reach, **{("lstm", s): shipped.reach[("rnn", s)] for s in SEEDS}}
+        for model in ("rnn-matched", "rnn-orthogonal"):
+            key = ("long", model, seed)
+            accuracy[key] = np.ones_like(accuracy[key])
+    reach = {
+        **shipped.reach,
+        **{(m, s): shipped.reach[("rnn", s)] for s in SEEDS for m in ("lstm", "rnn-orthogonal")},
+    }
     made_up = replace(shipped, measured=replace(shipped.measured, accuracy=accuracy), reach=reach)
     for name in (
         "long-rnns-mostly-stuck",
@@ -89,5 +93,24 @@ def test_the_claims_can_fail(shipped) -> None:
         "forget-bias-not-the-reason",
         "lstm-gets-more-gradient",
         "bias0-gets-less-gradient",
+        "orthogonal-rnn-gets-more-gradient",
+        "orthogonal-rnn-no-better",
+        "gradient-at-start-not-enough",
     ):
         assert CLAIMS[name].test(shipped) and not CLAIMS[name].test(made_up), name
+
+
+def test_the_escape_is_where_the_loss_first_falls_below_half_ln2(shipped) -> None:
+    key = ("long", "lstm-bias0", 4)
+    loss = shipped.runs[key].loss
+    escape = shipped.escape(key)
+    assert loss[escape // 50 - 1] < math.log(2) / 2 <= loss[: escape // 50 - 1].min()
+    assert shipped.escape(("long", "rnn-matched", 1)) == 0  # never left it
+    with pytest.raises(ValueError, match="no run of long/rnn-matched learned"):
+        format_value("escape-low@long/rnn-matched")
+
+
+def test_the_spectral_radius_of_the_starts(shipped) -> None:
+    assert value("radius-low@rnn-orthogonal") == pytest.approx(1.0)
+    assert value("radius-high@rnn-orthogonal") == pytest.approx(1.0)
+    assert 0.4 < value("radius-low@rnn") <= value("radius-high@rnn") < 0.8

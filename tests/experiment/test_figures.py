@@ -1,10 +1,8 @@
-"""The experiment's figures: their traces and frames match the results they were made from, their
-panels are stacked, and no colour means two things in one figure."""
+"""The experiment's figures: their traces match the results they were made from, their panels are
+stacked (but for the accuracy figure's two regimes), and no colour means two things in a figure."""
 
 from __future__ import annotations
 
-import itertools
-import json
 from collections import defaultdict
 
 import numpy as np
@@ -13,13 +11,15 @@ import plotly.io as pio
 import pytest
 
 from lstm_viz.experiment import figures as sf
+from lstm_viz.experiment.reader import view
 from lstm_viz.experiment.results import Results, results
-from lstm_viz.experiment.review_task import SCORES
-from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS, WEIGHTS
-from lstm_viz.experiment.step_through import LINE_CHARACTERS, step_through, word_places
-from lstm_viz.model.gates import GATES
+from lstm_viz.experiment.review_task import SCORES, STRETCHED_SENTENCE
+from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
+from lstm_viz.experiment.step_through import SELECTED, TRACES, step_through
+from lstm_viz.experiment.weights import WEIGHTS
 from lstm_viz.presentation.embed import bundle_for, figure_html
 from lstm_viz.presentation.style import COLOURS
+from tests.presentation.legibility import colour_problems, trace_colours
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,10 @@ def figures(measured) -> dict[str, go.Figure]:
         "accuracy": sf.accuracy_by_distance(measured),
         "loss": sf.training_loss(measured),
         "reach": sf.gradient_reach(measured),
-        "walk": step_through(measured.walk),
+        "walk": step_through(
+            view(STRETCHED_SENTENCE, measured.readers["rnn"], measured.readers["lstm"]),
+            measured.units,
+        ),
     }
 
 
@@ -41,21 +44,35 @@ def _model_lines(fig: go.Figure) -> list:
     return [t for t in fig.data if t.legendgroup in MODELS]
 
 
-def test_accuracy_figure_has_one_line_per_run_and_two_baselines(measured, figures) -> None:
+def test_accuracy_figure_draws_or_counts_every_run_once(measured, figures) -> None:
+    """Each run is a line of its own or counted in one (×k), in its model's and regime's panel,
+    and the lines of one group lie within the pixels that would hide one under another."""
     fig = figures["accuracy"]
-    lines = _model_lines(fig)
-    assert len(lines) == len(measured.measured.accuracy) == len(REGIMES) * len(MODELS) * 5
-    keys = [(r, m, s) for r in REGIMES for m in MODELS for s in SEEDS]
-    for trace, key in zip(lines, keys, strict=True):
-        assert f"seed {key[2]}" in trace.hovertemplate
-        np.testing.assert_array_equal(trace.y, measured.measured.accuracy[key])
+    lines = [t for t in fig.data if t.legendgroup in MODELS]
+    drawn = [run for t in lines for run in t.meta]
+    keys = [f"{r}/{m}/{s}" for r in REGIMES for m in MODELS for s in SEEDS]
+    assert sorted(drawn) == sorted(keys) and len(drawn) == len(set(drawn))
+    counts = [a.text for a in fig.layout.annotations if a.name == "runs-on-one-line"]
+    assert sorted(counts) == sorted(f"×{len(t.meta)}" for t in lines if len(t.meta) > 1)
+    for trace in lines:
+        regime, model, _ = trace.meta[0].split("/")
+        assert {run.split("/")[:2] == [regime, model] for run in trace.meta} == {True}
+        for run in trace.meta:
+            seed = int(run.rsplit("/", 1)[1])
+            y = measured.measured.accuracy[(regime, model, seed)]
+            assert np.max(np.abs(np.asarray(trace.y) - y)) < 0.03, run
+        assert trace.line.color == COLOURS[model]
         assert list(trace.x) == list(measured.measured.distances)
-    assert [t.name for t in fig.data if t.showlegend] == [
-        *(sf.model_label(m) for m in MODELS),
-        *sf.REFERENCE_NAMES.values(),
-    ]
-    # Only the long-only regime has distances no training review had, and they are shaded.
-    assert len([s for s in fig.layout.shapes if s.type == "rect"]) == 1
+    # Only the long-only column has distances no training review had, and they are shaded.
+    assert len([s for s in fig.layout.shapes if s.type == "rect"]) == len(MODELS)
+
+
+def test_coinciding_groups_lines_within_the_tolerance_only() -> None:
+    curves = {1: np.array([1.0, 1.0]), 2: np.array([0.5, 0.6]), 3: np.array([0.99, 1.0]),
+              4: np.array([0.5, 0.7])}  # fmt: skip
+    assert sf.coinciding(curves, 0.02) == [[1, 3], [2], [4]]
+    assert sf.coinciding(curves, 0.2) == [[1, 3], [2, 4]]
+    assert sf.coinciding(curves, 0.0) == [[1], [2], [3], [4]]
 
 
 def test_loss_and_gradient_figures_have_one_line_per_run(measured, figures) -> None:
@@ -69,13 +86,33 @@ def test_loss_and_gradient_figures_have_one_line_per_run(measured, figures) -> N
 
 
 def test_every_figure_stacks_its_panels_and_draws_with_the_basic_bundle(figures) -> None:
+    """Panels are stacked: only the accuracy figure has two columns, its two regimes."""
     for name, fig in figures.items():
         assert bundle_for(fig) == "basic", name
         layout = fig.layout.to_plotly_json()
-        domains = [
-            v["domain"] for k, v in layout.items() if k.startswith("xaxis") and "domain" in v
-        ]
-        assert domains and all(d == [0, 1] for d in domains), f"{name}: panels side by side"
+        domains = {
+            tuple(v["domain"]) for k, v in layout.items() if k.startswith("xaxis") and "domain" in v
+        }
+        assert len(domains) == (len(REGIMES) if name == "accuracy" else 1), name
+
+
+def test_the_experiments_figures_are_legible(figures) -> None:
+    """Lines and bars at 3:1 on both pages; no two meanings in look-alike colours. Models that
+    share a panel differ in dash too, so the LSTM pair and the RNN pair may be akin; baselines are
+    all one grey, told apart by their dashes and left out of the comparison."""
+    akin = {("rnn", "rnn-matched"), ("lstm", "lstm-bias0")}
+    for name, fig in figures.items():
+        assert not [p for p in colour_problems(fig) if ":1 on" in p], name
+        models = go.Figure(fig.to_dict())  # a copy: the module's figures stay as they are
+        models.data = [t for t in models.data if COLOURS["reference"] not in trace_colours(t)]
+        for trace in models.data:  # the step-through's traces: one model each
+            if isinstance(trace.meta, str):
+                trace.legendgroup = trace.meta.split("-")[0]
+        problems = [
+            p for p in colour_problems(models)
+            if not any(f"{a} and {b} look alike" in p for a, b in akin)
+        ]  # fmt: skip
+        assert not problems, (name, problems)
 
 
 def test_no_colour_means_two_things_in_one_figure(figures) -> None:
@@ -88,70 +125,58 @@ def test_no_colour_means_two_things_in_one_figure(figures) -> None:
                 colour = trace.line.color
             else:
                 continue  # the step-through's words and marker: text, in the page's colour
-            meaning = trace.legendgroup or trace.name
+            # The step-through names its traces "rnn-stm", "lstm-probs", …: one model each.
+            meaning = trace.meta.split("-")[0] if isinstance(trace.meta, str) else None
+            meaning = meaning or trace.legendgroup or trace.name
             # Baselines are grey, told apart by their dashes: one meaning, "a baseline".
             baseline = trace.line.color == COLOURS["reference"] if trace.type != "bar" else False
             meanings[colour].add("baseline" if baseline else meaning)
-        # The RNN's hidden state and its scores are the one model, in the one colour.
-        merged = {c: {m.replace(" h<sub>t</sub>", "") for m in ms} for c, ms in meanings.items()}
-        assert all(len(ms) == 1 for ms in merged.values()), (name, merged)
+        assert all(len(ms) == 1 for ms in meanings.values()), (name, meanings)
     models = next(iter(figures.values()))
     colours = {t.line.color for t in _model_lines(models)}
     assert len(colours) == len(MODELS)
 
 
-def test_the_words_of_the_step_through_fit_short_lines() -> None:
-    words = tuple("the acting was very bad direction was ok but i loved the movie".split())
-    places = word_places(words)
-    for line in {line for _, line in places}:
-        on_line = [(x, w) for (x, ln), w in zip(places, words, strict=True) if ln == line]
-        assert on_line[-1][0] + len(on_line[-1][1]) / 2 <= LINE_CHARACTERS
-        # one space between neighbours on a line
-        for (x0, w0), (x1, w1) in itertools.pairwise(on_line):
-            assert x1 - len(w1) / 2 - (x0 + len(w0) / 2) == 1
-    assert max(line for _, line in places) >= 1
-
-
-def test_step_through_has_one_frame_per_word_and_a_slider_over_them(measured, figures) -> None:
-    walk, fig = measured.walk, figures["walk"]
-    words = len(walk.words)
-    traces = 2 + 2 + len(GATES) + 2 + 1  # words, marker, RNN h and scores, gates, c and h, scores
-    assert len(fig.data) == traces and len(fig.frames) == words
-    slider = fig.layout.sliders[0]
-    assert [step.args[0][0] for step in slider.steps] == [f.name for f in fig.frames]
-    assert all(step.label == "" for step in slider.steps), "no labels to run together on a phone"
-    assert slider.active == words - 1
-    play = fig.layout.updatemenus[0].buttons[0]
-    assert play.method == "animate" and len(play.args[0]) == words
-    for t, frame in enumerate(fig.frames):
-        assert list(frame.traces) == list(range(traces))
-        # A frame's trace must keep its type, or Plotly redraws the bars as lines.
-        assert [trace.type for trace in frame.data] == [trace.type for trace in fig.data]
-        read, marker, rnn_h, rnn_scores, *gates, ltm, stm, lstm_scores = frame.data
-        assert list(read.text) == list(walk.words[: t + 1])
-        assert list(marker.x) == [read.x[-1]]
-        np.testing.assert_array_equal(rnn_h.y, walk.rnn_h[t])
-        np.testing.assert_array_equal(rnn_scores.y, walk.rnn_scores[t])
-        np.testing.assert_array_equal(lstm_scores.y, walk.lstm_scores[t])
-        for trace, name in zip(gates, GATES, strict=True):
-            np.testing.assert_array_equal(trace.y, walk.lstm[name][t])
-        np.testing.assert_array_equal(ltm.y, walk.lstm["ltm"][t])
-        np.testing.assert_array_equal(stm.y, walk.lstm["stm"][t])
-        assert list(rnn_scores.x) == [f"{s}/5" for s in SCORES]
-    # The figure as first drawn is the last frame.
-    for k, trace in enumerate(fig.frames[-1].data):
-        np.testing.assert_array_equal(np.asarray(fig.data[k].y), np.asarray(trace.y))
-
-
-def test_the_baked_step_through_carries_its_frames(measured, figures) -> None:
-    html = figure_html(figures["walk"], "walk", alt="a step-through")
-    spec = json.loads(
-        html.split('type="application/json" id="walk-data">')[1].split("</script>")[0]
+def test_the_step_through_follows_the_units_that_keep_the_opinion(measured, figures) -> None:
+    fig, units = figures["walk"], measured.units
+    shown = view(STRETCHED_SENTENCE, measured.readers["rnn"], measured.readers["lstm"])
+    traces = {t.meta: t for t in fig.data}
+    assert list(traces) == list(TRACES)
+    assert shown.lstm.c is not None and shown.lstm_swapped.c is not None
+    np.testing.assert_array_equal(traces["lstm-ltm"].y, shown.lstm.c[:, units["lstm"]])
+    np.testing.assert_array_equal(
+        traces["lstm-ltm-swapped"].y, shown.lstm_swapped.c[:, units["lstm"]]
     )
-    assert len(spec["frames"]) == len(measured.walk.words)
-    assert spec["layout"]["sliders"][0]["steps"][0]["method"] == "animate"
+    np.testing.assert_array_equal(traces["rnn-stm"].y, shown.rnn.h[:, units["rnn"]])
+    np.testing.assert_array_equal(traces["rnn-probs"].y, shown.rnn.probs[-1])
+    np.testing.assert_array_equal(traces["lstm-probs"].y, shown.lstm.probs[-1])
+    assert list(traces["rnn-probs"].x) == [f"{s}/5" for s in SCORES]
+    assert list(traces["lstm-ltm"].text) == list(shown.words)
+    lines = [s for s in fig.layout.shapes if s.name == SELECTED]
+    assert [s.x0 for s in lines] == [len(shown.words)] * 2
+    # The walk of the page's claims is this very reading.
+    np.testing.assert_array_equal(shown.lstm.c, measured.walk.lstm["ltm"])
+    assert f"LSTM unit {units['lstm'] + 1}" in fig.layout.annotations[0].text
+
+
+def test_the_step_through_moves_to_the_chosen_word(measured) -> None:
+    shown = view(STRETCHED_SENTENCE, measured.readers["rnn"], measured.readers["lstm"])
+    fig = step_through(shown, measured.units, 3)
+    assert [s.x0 for s in fig.layout.shapes if s.name == SELECTED] == [3, 3]
+    np.testing.assert_array_equal(fig.data[-1].y, shown.lstm.probs[2])
+    with pytest.raises(ValueError, match="chosen must be a word of the review"):
+        step_through(shown, measured.units, 0)
+    empty = step_through(
+        view("", measured.readers["rnn"], measured.readers["lstm"]), {"rnn": 0, "lstm": 0}
+    )
+    assert not any(s.visible for s in empty.layout.shapes if s.name == SELECTED)
+    assert list(empty.data[-1].y) == [0.0] * len(SCORES)
+
+
+def test_the_baked_step_through_is_the_same_every_time(measured, figures) -> None:
+    html = figure_html(figures["walk"], "walk", alt="a step-through")
     assert 'data-plotly-bundle="basic"' in html
-    # The JSON is the same every time: no random ids, fixed float formatting.
-    again = step_through(measured.walk)
+    shown = view(STRETCHED_SENTENCE, measured.readers["rnn"], measured.readers["lstm"])
+    again = step_through(shown, measured.units)
     assert html == figure_html(again, "walk", alt="a step-through")
     assert pio.to_json(again) == pio.to_json(figures["walk"])

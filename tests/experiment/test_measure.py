@@ -7,6 +7,7 @@ import pytest
 
 from lstm_viz.experiment import measure as mx
 from lstm_viz.experiment import runs as ex
+from lstm_viz.experiment import weights as wx
 from lstm_viz.experiment.review_task import CHAPTER_SENTENCE, SCORES, VOCABULARY, encode, parse
 from lstm_viz.experiment.training import Model, init_params
 from lstm_viz.model.gates import GATES
@@ -14,7 +15,7 @@ from lstm_viz.model.gates import GATES
 
 @pytest.fixture(scope="module")
 def runs() -> dict:
-    return ex.load()
+    return wx.load()
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,7 @@ def test_a_model_that_ignores_the_opinion_scores_like_the_verdict_alone() -> Non
     params["w_out"][:, 0] = [-1.0, -1.0, 1.0, 2.0]  # loved → 5/5, hated → 1/5 or 2/5
     model = Model("rnn", params)
     key = ("x", "rnn", 0)
-    m = mx.measure({key: ex.Run(ex.BASE, model, np.zeros(1), None)}, mx.test_set(40))
+    m = mx.measure({key: wx.Run(ex.BASE, model, np.zeros(1), None)}, mx.test_set(40))
     np.testing.assert_array_less(m.accuracy[key], m.verdict_only + 1e-12)
     bad_loved, good_loved = SCORES.index(4), SCORES.index(5)
     assert m.scored(key, bad_loved, 5) == m.scored(key, good_loved, 5) == 1.0

@@ -1,14 +1,26 @@
-"""The chapter's gate-curve figure: every curve it lists is visible, one meaning per colour, and
-every line at 3:1 contrast on the light and the dark page (WCAG 1.4.11)."""
+"""The chapter's figures of the gates: every curve they list is visible, one meaning per colour,
+every line at 3:1 contrast on the light and the dark page (WCAG 1.4.11), and the numbers the
+model's."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
 
 from lstm_viz.model.claims import CLAIMS
+from lstm_viz.model.formatting import number
 from lstm_viz.model.gates import Neuron, Weights, step
-from lstm_viz.presentation.figures import affine, coinciding, gate_curves
+from lstm_viz.model.modes import stretches
+from lstm_viz.model.presets import LATCH
+from lstm_viz.presentation.figures import (
+    affine,
+    coinciding,
+    gate_curves,
+    gates_that_disagree,
+    show_gates_that_disagree,
+)
 from lstm_viz.presentation.style import COLOURS, LABELS
 from tests.presentation.legibility import colour_problems, hidden_traces, trace_colours
 
@@ -90,3 +102,42 @@ def test_the_checks_catch_a_hidden_curve_and_a_weak_or_look_alike_colour() -> No
 )
 def test_a_neuron_is_written_as_the_chapter_writes_it(w: float, b: float, text: str) -> None:
     assert affine(Neuron(w, b)) == text
+
+
+def test_gates_that_disagree_plots_the_latchs_numbers_and_shades_its_stretches() -> None:
+    fig = gates_that_disagree()
+    s = np.asarray(fig.data[0].x)
+    cell = step(s, 0.0, weights=LATCH)
+    assert [t.name for t in fig.data] == [
+        f"{LABELS['forget']} = σ(3s + 7)",
+        f"{LABELS['input']} = σ(4s − 10)",
+    ]
+    for trace, values in zip(fig.data, (cell.forget, cell.input), strict=True):
+        assert list(trace.y) == list(values)
+    shaded = [(shape.x0, shape.x1) for shape in fig.layout.shapes]
+    assert shaded == [(found.low, found.high) for found in stretches(LATCH)]
+    assert [a.text for a in fig.layout.annotations] == ["clear", "keep", "write"]
+    # Each name sits where both gates are near 0 or 1, clear of their curves.
+    for note in fig.layout.annotations:
+        at = step(note.x, 0.0, weights=LATCH)
+        assert min(abs(at.forget - note.y), abs(at.input - note.y)) > 0.4
+    # The same figure of the tied cell shades no stretch where it keeps.
+    tied = gates_that_disagree(Weights())
+    assert [a.text for a in tied.layout.annotations] == ["clear", "write"]
+
+
+def test_gates_that_disagree_is_legible() -> None:
+    fig = gates_that_disagree()
+    assert not hidden_traces(fig)
+    assert colour_problems(fig) == []
+
+
+def test_gates_that_disagree_has_a_text_alternative_from_its_numbers() -> None:
+    shown = show_gates_that_disagree()
+    assert 'id="latch-gates"' in shown.html
+    found = re.search(r'<p id="latch-gates-alt"[^>]*>(.*?)</p>', shown.html)
+    assert found
+    alt = found.group(1)
+    keep = next(f for f in stretches(LATCH) if f.mode == "keep")
+    assert f"from s = {number(keep.low, '.1f')} to {number(keep.high, '.1f')}" in alt
+    assert "σ(3s + 7)" in alt and "keeps its LTM without writing" in alt

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from lstm_viz.presentation.diagrams import diagram_svg
-from lstm_viz.presentation.diagrams.unrolled import CENTRES, HEIGHT, LTM_Y, STEPS, WIDTH
+from lstm_viz.presentation.diagrams.unrolled import CENTRES, HEIGHT, LTM_Y, READ_Y, STEPS, WIDTH
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -28,11 +28,57 @@ def test_the_ltm_is_one_straight_line_across_every_step(svg: ET.Element) -> None
     assert len(ltm) == 1, "the LTM is never cut: one line from the first step to the last"
     (x0, y0), (x1, y1) = _points(ltm[0])
     assert y0 == y1 == LTM_Y and x0 < CENTRES[0] - 40 and x1 > CENTRES[-1] + 40
-    # On it, per step, only a multiplication (forget) and an addition (learn).
+    # On it, per step, only a multiplication (forget) and an addition (learn); below it, per
+    # step, the multiplication that reads the new LTM out into the new STM.
     ops = [c for c in svg.iter(f"{SVG}circle") if c.get("class") == "op"]
-    assert len(ops) == 2 * STEPS and all(float(c.get("cy", "nan")) == LTM_Y for c in ops)
+    on_line = [c for c in ops if float(c.get("cy", "nan")) == LTM_Y]
+    assert len(on_line) == 2 * STEPS and len(ops) == 3 * STEPS
+    assert all(float(c.get("cy", "nan")) == READ_Y for c in ops if c not in on_line)
     signs = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text") if t.get("class") == "op-sign"]
-    assert signs == ["×", "+"] * STEPS
+    assert signs == ["×", "+", "×"] * STEPS
+
+
+def _gate_boxes(svg: ET.Element) -> list[tuple[float, float, float, float]]:
+    """Each step's box of gate layers: left, top, right, bottom."""
+    boxes = []
+    for rect in svg.iter(f"{SVG}rect"):
+        if rect.get("class") == "layer":
+            x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+            boxes.append((x, y, x + float(rect.get("width", 0)), y + float(rect.get("height", 0))))
+    return boxes
+
+
+def arrows_from_the_ltm_into_the_gates(svg: ET.Element) -> list[str]:
+    """Every wire that leaves the LTM line and ends at a gate box: the gates read the previous
+    STM and the input, never the LTM."""
+    found = []
+    for path in svg.iter(f"{SVG}path"):
+        points = _points(path)
+        if path.get("class") != "wire" or points[0][1] > LTM_Y + 4 or points[0][1] < LTM_Y - 4:
+            continue
+        x, y = points[-1]
+        boxes = _gate_boxes(svg)
+        if any(x0 - 1 <= x <= x1 + 1 and y0 - 2 <= y <= y1 + 2 for x0, y0, x1, y1 in boxes):
+            found.append(path.get("d", ""))
+    return found
+
+
+def test_the_gates_never_read_the_ltm(svg: ET.Element) -> None:
+    assert len(_gate_boxes(svg)) == STEPS
+    assert arrows_from_the_ltm_into_the_gates(svg) == []
+    # Each step's LTM is read out past the gates, into the multiplication below them.
+    wires = [p for p in svg.iter(f"{SVG}path") if p.get("class") == "wire"]
+    read = [p for p in wires if _points(p)[0][1] == LTM_Y + 2]
+    assert len(read) == STEPS and all(_points(p)[-1][1] < READ_Y for p in read)
+
+
+def test_the_check_sees_an_arrow_from_the_ltm_into_the_gates(svg: ET.Element) -> None:
+    _, top, right, _ = _gate_boxes(svg)[0]
+    wrong = ET.SubElement(
+        svg, f"{SVG}path", {"d": f"M{right - 4} {LTM_Y + 2} L{right - 4} {top}", "class": "wire"}
+    )
+    assert arrows_from_the_ltm_into_the_gates(svg) == [wrong.get("d")]
+    svg.remove(wrong)
 
 
 def test_the_stm_is_made_anew_at_every_step(svg: ET.Element) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 PAGE = "book/explorer.html"
 
 # The visible layout of a figure ("cell" or "sequence"), and the client position of a handle:
@@ -67,8 +72,37 @@ def shown(page, name: str) -> float:
 
 
 def shown_result(page, key: str) -> float:
-    """The number the results show for kept, learned, ltm (c_t) or stm (h_t)."""
-    return number(page.text_content(f'[data-result="{key}"]'))
+    """The number the working shows for ltm (c_t) or stm (h_t), to two places."""
+    return number(
+        page.text_content(f'#lstm-explorer-working [data-eq="{key}"] [data-term="{key}"]')
+    )
+
+
+def visible_svg(page, kind: str) -> str:
+    """A selector of the layout of a figure ("cell" or "sequence") the page shows."""
+    wide = page.evaluate(
+        "k => document.querySelector(`.lstm-explorer-${k}.is-wide`).getBoundingClientRect().width",
+        kind,
+    )
+    return f".lstm-explorer-{kind}.{'is-wide' if wide else 'is-narrow'}"
+
+
+COLUMN = """([t, panel]) => {
+  const svg = [...document.querySelectorAll('.lstm-explorer-sequence')]
+    .find(s => s.getBoundingClientRect().width > 0);
+  const g = JSON.parse(svg.getAttribute('data-geometry'));
+  const steps = lstmExplorer.state().x.length;
+  const x = g.left + (t + 0.5) * (g.right - g.left) / (steps + 1);
+  const p = g.panels[panel];
+  const y = p.top + 0.3 * (p.bottom - p.top);
+  const m = svg.getScreenCTM();
+  return {x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f};
+}"""
+
+
+def column(page, t: int, panel: str = "gates") -> dict:
+    """A client point inside step t's column of the sequence figure, in one of its panels."""
+    return page.evaluate(COLUMN, [t, panel])
 
 
 def drag(page, key: str, dy: float, t: int = 1, steps: int = 6) -> None:
@@ -77,3 +111,22 @@ def drag(page, key: str, dy: float, t: int = 1, steps: int = 6) -> None:
     page.mouse.down()
     page.mouse.move(p["x"], p["y"] + dy, steps=steps)
     page.mouse.up()
+
+
+def arrive(browser, site_url: str, fragment: str, viewport: dict) -> tuple[Page, list[str]]:
+    """The explorer page opened by a link, as a reader arrives (no scrolling of the tests' own
+    `visit`, which ends at the top of the page): the page, and its console and page errors."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site_url}/{PAGE}{fragment}")
+    page.wait_for_function("() => window.lstmExplorer")
+    page.wait_for_timeout(200)
+    return page, errors
+
+
+#: The box of the shown layout of a figure ("cell" or "sequence").
+BOX = """kind => [...document.querySelectorAll(`.lstm-explorer-${kind}`)]
+  .find(s => s.getBoundingClientRect().width > 0).getBoundingClientRect().toJSON()"""

@@ -3,7 +3,9 @@ them (text over text, contrast against the page), shared by the pages' browser t
 
 from __future__ import annotations
 
-import re
+from lstm_viz.presentation.colour import contrast
+
+__all__ = ["DRAWN_COLOURS", "TEXT_BOXES", "contrast", "overlaps"]
 
 # Every visible text element of each figure, with its box; pairs whose boxes overlap by more than
 # a pixel each way; texts that run past the page's edges.
@@ -47,23 +49,6 @@ DRAWN_COLOURS = """
   return {colours, background: background || "rgb(255, 255, 255)"};
 }
 """
-
-
-def _rgb(colour: str) -> tuple[float, float, float]:
-    if colour.startswith("#"):
-        return tuple(int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
-    numbers = [float(n) for n in re.findall(r"[\d.]+", colour)[:3]]
-    return tuple(n / 255 for n in numbers)  # type: ignore[return-value]
-
-
-def _luminance(colour: str) -> float:
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in _rgb(colour)]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def overlaps(boxes: list[dict]) -> list[str]:

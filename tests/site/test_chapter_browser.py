@@ -65,18 +65,44 @@ def test_diagrams_are_legible_in_both_themes_and_at_phone_width(
     assert found["overflow"] <= 0, f"the page scrolls sideways by {found['overflow']} px"
 
 
-def test_tables_become_cards_on_a_phone(visit) -> None:
+#: The tallest a table of the chapter may be on a 375 px phone (CSS px).
+TALLEST_TABLE = 700
+
+TABLES = """() => [...document.querySelectorAll(".bd-article table")].map(t => ({
+  cls: t.className,
+  height: t.getBoundingClientRect().height,
+  display: getComputedStyle(t).display,
+  rows: [...t.rows].map(r => getComputedStyle(r).display),
+  head: t.tHead ? t.tHead.getBoundingClientRect().height : 0,
+  wide: t.closest(".lstm-viz-table-wrap, .table-wrapper, .pst-scrollable-table-container")
+    ? t.scrollWidth - t.parentElement.clientWidth : 0,
+}))"""
+
+
+def test_tables_stay_tables_that_fit_a_phone(visit) -> None:
+    """At 375 px a table that compares rows or components stays a table, short and as wide as the
+    column: the reader compares across, without scrolling sideways or through stacked cards."""
     seen = visit("book/lstm.html", viewport={"width": 375, "height": 800})
-    cells = seen.page.locator("table.lstm-viz-behaviour td")
-    assert cells.count() == 20
-    assert cells.first.evaluate("td => getComputedStyle(td).display") == "block"
-    label = cells.first.evaluate("td => getComputedStyle(td, '::before').content")
-    assert "forget gate" in label
-    wide = seen.page.evaluate(
-        "() => [...document.querySelectorAll('.lstm-viz-table-wrap')]"
-        ".map(w => w.scrollWidth - w.clientWidth)"
+    tables = seen.page.evaluate(TABLES)
+    compared = [t for t in tables if "lstm-viz-compact" in t["cls"]]
+    assert len(compared) == 3, [t["cls"] for t in tables]
+    for table in tables:
+        name = table["cls"] or "a table"
+        assert table["height"] <= TALLEST_TABLE, f"{name} is {table['height']:.0f} px tall"
+        assert table["wide"] <= 0, f"{name} scrolls sideways by {table['wide']} px"
+    for table in compared:
+        assert table["display"] == "table" and set(table["rows"]) == {"table-row"}, table["cls"]
+        assert table["head"] > 10, f"{table['cls']}: its column names are hidden"
+
+
+def test_the_table_check_sees_cards(visit) -> None:
+    """Without its compact class the behaviour table becomes cards again, and the check says so."""
+    seen = visit("book/lstm.html", viewport={"width": 375, "height": 800})
+    seen.page.evaluate(
+        "document.querySelector('table.lstm-viz-behaviour').classList.remove('lstm-viz-compact')"
     )
-    assert wide == [0, 0], "a table would scroll sideways on a phone"
+    behaviour = next(t for t in seen.page.evaluate(TABLES) if "behaviour" in t["cls"])
+    assert behaviour["display"] == "block" and behaviour["head"] <= 1
 
 
 def test_outputs_keep_the_dark_page_behind_them(visit) -> None:

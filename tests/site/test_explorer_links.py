@@ -9,7 +9,8 @@ from lstm_viz.model.formatting import number
 from lstm_viz.model.presets import PRESETS
 from lstm_viz.model.sequence import MAX_STEPS
 from lstm_viz.model.table import BANDS
-from lstm_viz.presentation.explorer.state import DEFAULT_X, state_hash, values_of
+from lstm_viz.presentation.explorer.grammar import DEFAULT_X
+from lstm_viz.presentation.explorer.state import state_hash, values_of
 from tests.site.explorer_page import assert_clean, open_explorer, shown
 
 pytestmark = pytest.mark.browser
@@ -58,8 +59,8 @@ def test_an_in_page_link_keeps_the_state_and_back_restores_states(visit) -> None
     seen = open_explorer(visit, "#s=-2&c=0.5&wf=3")
     page = seen.page
     before = page.evaluate("lstmExplorer.state()")
-    page.evaluate("document.querySelector('a[href=\"#what-to-try\"]').click()")
-    page.wait_for_function("() => location.hash === '#what-to-try'")
+    page.evaluate("document.querySelector('a[href=\"#challenges\"]').click()")
+    page.wait_for_function("() => location.hash === '#challenges'")
     page.wait_for_timeout(300)
     assert page.evaluate("lstmExplorer.state()") == before
     page.evaluate("location.hash = '#s=4&c=1'")  # a state link: the state follows …
@@ -177,4 +178,66 @@ def test_the_sequence_table_is_what_the_script_ran(visit) -> None:
         cells = row.locator("th, td").all_text_contents()
         fields = ("x", "forget", "input", "candidate", "output", "ltm", "stm")
         assert cells == [str(t + 1)] + [number(run[f][t], ".3f") for f in fields]
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "read", "told"),
+    [
+        ("#s=0&c=1&x=1%2C2", {"x": [1, 2]}, False),  # a mail app's commas dropped the whole list
+        ("#s=−1&c=1", {"s": -1}, False),  # the page's own minus sign was refused
+        ("#s=1e-400&c=1", {"s": 0}, True),  # silently 0
+        ("#s=0&c=1&x=4,0,0&i1=1&i2-3=0", {"held": {"input": {"1": 1, "2": 0, "3": 0}}}, False),
+    ],
+)
+def test_links_as_readers_write_them(visit, fragment: str, read: dict, told: bool) -> None:
+    seen = open_explorer(visit, fragment)
+    page = seen.page
+    st = page.evaluate("lstmExplorer.state()")
+    for key, want in read.items():
+        assert st[key] == want, key
+    assert page.locator(".lstm-explorer-notice").is_visible() == told
+    assert_clean(seen)
+
+
+def test_the_notice_stays_short_and_clears_on_the_next_change(visit) -> None:
+    """It never cleared after Reset or an edit, and 5,000 repeated keys made a 15,115-character
+    notice."""
+    seen = open_explorer(visit, "#s=1&c=1" + "&s=2" * 5000)
+    page = seen.page
+    notice = page.locator(".lstm-explorer-notice")
+    assert notice.is_visible()
+    words = notice.text_content()
+    assert len(words) < 300 and "(s)" in words and "reads only its beginning" in words, words
+    distinct = "#s=1&c=1" + "".join(f"&k{n}=1" for n in range(40))
+    page.evaluate("h => { location.hash = h; }", distinct)
+    page.wait_for_function("() => location.hash === '#s=1&c=1'")
+    words = notice.text_content()
+    assert len(words) < 300 and "(k0, k1" in words and "k7 and 32 more)" in words, words
+    page.get_by_role("button", name="Reset all").click()
+    assert not notice.is_visible()
+    page.evaluate("location.hash = '#s=abc&c=1'")
+    page.wait_for_function("() => !document.querySelector('.lstm-explorer-notice').hidden")
+    page.focus("#lstm-explorer-s")
+    page.keyboard.press("ArrowUp")
+    assert not notice.is_visible()
+    long = "#s=2&c=1&" + "&" * 100_000
+    page.evaluate("h => { location.hash = h; }", long)
+    page.wait_for_function("() => !document.querySelector('.lstm-explorer-notice').hidden")
+    assert "reads only its beginning" in notice.text_content()
+    assert page.evaluate("location.hash") == "#s=2&c=1"
+    assert_clean(seen)
+
+
+def test_a_preset_is_not_marked_while_an_override_defeats_it(visit) -> None:
+    seen = open_explorer(visit)
+    page = seen.page
+    latch = page.locator('a[data-preset="latch"]')
+    latch.click()
+    assert latch.get_attribute("aria-current") == "true"
+    page.evaluate("lstmExplorer.set('forget', 0.2)")
+    assert latch.get_attribute("aria-current") is None
+    assert "overrides" in page.text_content("[data-preset-about]")
+    page.evaluate("lstmExplorer.reset('forget')")
+    assert latch.get_attribute("aria-current") == "true"
     assert_clean(seen)

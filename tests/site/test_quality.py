@@ -70,6 +70,9 @@ def broken_links(site: Path, pages: list[Path]) -> list[str]:
                 target = target / "index.html"
             if not target.is_file():
                 broken.append(f"{page.relative_to(site)} → {link}")
+            elif parts.fragment.startswith("review="):  # a review: the page must have the reader
+                if "review-reader" not in parse(target).ids:
+                    broken.append(f"{page.relative_to(site)} → {link} (no review reader there)")
             elif "=" in parts.fragment:  # an explorer state, not an anchor: it must parse
                 try:
                     parse_state(unquote(parts.fragment))
@@ -95,12 +98,14 @@ def test_the_crawl_catches_missing_pages_and_anchors(tmp_path: Path) -> None:
         '<a href="#here">z</a><a href="#nowhere">w</a><p id="here"></p>'
         '<a href="https://example.org/">other host: not crawled</a>'
         '<a href="b.html#s=1&c=0">a state</a><a href="b.html#s=1&c=9">a state out of range</a>'
+        '<a href="b.html#review=bad+x">a review where no reader is</a>'
     )
     assert broken_links(tmp_path, [page]) == [
         "a.html → missing.html",
         "a.html → b.html#gone (no such anchor)",
         "a.html → #nowhere (no such anchor)",
         "a.html → b.html#s=1&c=9 (c_prev must lie in [-3, 3], got 9)",
+        "a.html → b.html#review=bad+x (no review reader there)",
     ]
 
 

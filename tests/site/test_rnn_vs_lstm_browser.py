@@ -1,25 +1,25 @@
-"""The RNN-versus-LSTM page in real Chromium: its figures draw, the step-through steps, and every
-figure reads on a phone and a desktop, in the light and the dark theme.
+"""The RNN-versus-LSTM page in real Chromium: its figures draw, no run of the accuracy figure hides
+under another, and every figure reads on a phone and a desktop, in the light and the dark theme.
 
 At 375, 660, 1024 and 1280 px, light and dark: no text of a figure lies over another (panel
-titles, axis titles, ticks, legend, the step-through's words), none runs off the page, the
-step-through's words are at least 11 px, and every line, marker and bar keeps a contrast of at
-least 3:1 against the page (WCAG 2.1, 1.4.11).
+titles, axis titles, ticks, legend, labels), none runs off the page, and every line, marker and bar
+keeps a contrast of at least 3:1 against the page (WCAG 2.1, 1.4.11). The review reader has its
+own tests (test_rnn_vs_lstm_reader.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from lstm_viz.experiment.review_task import STRETCHED_SENTENCE, parse
+from lstm_viz.experiment.runs import MODELS, REGIMES, SEEDS
 from tests.site.figure_checks import DRAWN_COLOURS, TEXT_BOXES, contrast, overlaps
+from tests.site.layout import WIDTHS
 
 pytestmark = pytest.mark.browser
 
 PAGE = "book/rnn-vs-lstm.html"
 WALK = "rnn-lstm-step-through"
 FIGURES = ["rnn-lstm-accuracy", "rnn-lstm-loss", "rnn-lstm-gradient-reach", WALK]
-WIDTHS = (375, 660, 1024, 1280)
 
 
 def test_the_overlap_check_sees_text_over_text() -> None:
@@ -50,9 +50,7 @@ def test_every_figure_reads_at_every_width_in_both_themes(visit, width: int, the
     page_width = page.evaluate("document.documentElement.clientWidth")
     outside = [b["text"] for b in boxes if b["x0"] < -1 or b["x1"] > page_width + 1]
     assert not outside, f"text off the page at {width} px: {outside}"
-    words = [b for b in boxes if b["figure"] == WALK and b["word"]]
-    assert len(words) == len(parse(STRETCHED_SENTENCE).words)
-    assert min(b["size"] for b in words) >= 11
+    assert min(b["size"] for b in boxes) >= 11
     drawn = page.evaluate(DRAWN_COLOURS, FIGURES)
     background = drawn["background"]
     faint = [
@@ -63,41 +61,75 @@ def test_every_figure_reads_at_every_width_in_both_themes(visit, width: int, the
     assert not faint, f"on {background}: {faint}"
 
 
-def test_the_step_through_has_a_frame_per_word_and_moves_with_the_slider(visit) -> None:
-    seen = visit(PAGE)
-    page = seen.page
-    words = parse(STRETCHED_SENTENCE).words
-    frames = page.evaluate(f"document.getElementById('{WALK}')._transitionData._frames.length")
-    assert frames == len(words)
-    # As drawn: every word read.
-    read = f"document.getElementById('{WALK}').data[0].text.length"
-    assert page.evaluate(read) == len(words)
-    # Every tick of the slider can be clicked: no button lies over it.
-    page.locator(f"#{WALK} .slider-rail-touch-rect").scroll_into_view_if_needed()
-    covered = page.evaluate(
+# For each line of the accuracy figure (a trace whose meta lists the runs it draws): whether some
+# point of it lies clear of every line and marker drawn after it in its panel, in pixels as drawn;
+# and the count labels of each panel.
+SEEN_RUNS = """(id) => {
+  const div = document.getElementById(id);
+  const layout = div._fullLayout;
+  const pixels = (t) => {
+    const xa = layout[t.xaxis.replace("x", "xaxis")], ya = layout[t.yaxis.replace("y", "yaxis")];
+    return t.x.map((x, k) => [xa._offset + xa.l2p(x), ya._offset + ya.l2p(t.y[k])]);
+  };
+  const toSegment = ([px, py], [ax, ay], [bx, by]) => {
+    const dx = bx - ax, dy = by - ay, length = dx * dx + dy * dy;
+    const u = length ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length)) : 0;
+    return Math.hypot(px - ax - u * dx, py - ay - u * dy);
+  };
+  const traces = div._fullData.filter((t) => t.visible === true);
+  const lines = [];
+  traces.forEach((t, k) => {
+    if (!Array.isArray(t.meta)) return;
+    const mine = pixels(t);
+    const later = traces.slice(k + 1).filter((o) => o.xaxis === t.xaxis && o.yaxis === t.yaxis);
+    const covers = (p) => later.some((o) => {
+      const them = pixels(o), mode = o.mode || "";
+      const line = mode.includes("lines") && them.slice(1).some((b, j) =>
+        toSegment(p, them[j], b) <= o.line.width / 2 + 0.5);
+      const dot = mode.includes("markers") && them.some((b) =>
+        Math.hypot(p[0] - b[0], p[1] - b[1]) <= o.marker.size / 2 + 0.5);
+      return line || dot;
+    });
+    let seen = false;
+    for (let j = 0; j + 1 < mine.length && !seen; j++) {
+      for (let s = 0; s <= 20 && !seen; s++) {
+        const p = [mine[j][0] + (mine[j + 1][0] - mine[j][0]) * s / 20,
+                   mine[j][1] + (mine[j + 1][1] - mine[j][1]) * s / 20];
+        seen = !covers(p);
+      }
+    }
+    lines.push({runs: t.meta, seen, panel: t.xaxis + t.yaxis});
+  });
+  const labels = layout.annotations.filter((a) => a.name === "runs-on-one-line")
+    .map((a) => ({text: a.text, panel: a.xref + a.yref}));
+  return {lines, labels};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_run_of_the_accuracy_figure_is_seen_or_counted(visit, width: int) -> None:
+    """No run is fully covered: each is a line with visible pixels, or one of the runs a line
+    stands for, counted by its panel's label (×k)."""
+    page = visit(PAGE, viewport={"width": width, "height": 900}).page
+    found = page.evaluate(SEEN_RUNS, FIGURES[0])
+    runs = [run for line in found["lines"] for run in line["runs"]]
+    assert sorted(runs) == sorted(f"{r}/{m}/{s}" for r in REGIMES for m in MODELS for s in SEEDS)
+    hidden = [line["runs"] for line in found["lines"] if not line["seen"]]
+    assert not hidden, f"lines fully covered by others at {width} px: {hidden}"
+    counted = sorted((line["panel"], f"×{len(line['runs'])}") for line in found["lines"]
+                     if len(line["runs"]) > 1)  # fmt: skip
+    assert counted == sorted((label["panel"], label["text"]) for label in found["labels"])
+
+
+def test_the_overlap_check_sees_a_covered_run(visit) -> None:
+    """The check itself: a run drawn again on top of another's line makes that one unseen."""
+    page = visit(PAGE).page
+    page.evaluate(
         f"""() => {{
-          const div = document.getElementById('{WALK}');
-          const rail = div.querySelector('.slider-rail-touch-rect').getBoundingClientRect();
-          return Array.from(div.querySelectorAll('.slider-tick-rect')).filter((tick) => {{
-            const r = tick.getBoundingClientRect();
-            const top = document.elementFromPoint(r.x + r.width / 2, rail.y + rail.height / 2);
-            const slider = ['slider-rail-touch-rect', 'slider-grip-rect'];
-            return !top || !slider.some((name) => top.classList.contains(name));
-          }}).length;
+          const div = document.getElementById("{FIGURES[0]}");
+          const line = div.data.find((t) => Array.isArray(t.meta));
+          return Plotly.addTraces(div, {{...line, meta: ["copy"]}});
         }}"""
     )
-    assert covered == 0, f"{covered} ticks of the slider lie under something else"
-    # Click the slider's first tick (the first word, "the"): one word is read.
-    bars = f"Array.from(document.getElementById('{WALK}')._fullData[2].y)"
-    before = page.evaluate(bars)
-    tick = page.locator(f"#{WALK} .slider-tick-rect").first
-    tick.scroll_into_view_if_needed()
-    box = tick.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_function(f"{read} === 1")
-    assert page.evaluate(bars) != before
-    assert page.evaluate(f"document.getElementById('{WALK}').data[2].type") == "bar"
-    # The play button walks through the words and ends on the last one.
-    page.locator(f"#{WALK} .updatemenu-button").first.click()
-    page.wait_for_function(f"{read} === {len(words)}", timeout=20_000)
-    assert not seen.console_errors and not seen.page_errors
+    found = page.evaluate(SEEN_RUNS, FIGURES[0])
+    assert [line["seen"] for line in found["lines"] if line["runs"] != ["copy"]].count(False) == 1

@@ -77,6 +77,6 @@ def test_the_page_only_calls_the_package() -> None:
 
 
 def test_the_page_quotes_the_reviews_it_reads() -> None:
-    text = SOURCE.read_text()
-    assert CHAPTER_SENTENCE in text and STRETCHED_SENTENCE in " ".join(text.split())
+    text = " ".join(SOURCE.read_text().split())
+    assert CHAPTER_SENTENCE in text and STRETCHED_SENTENCE in text
     assert "The acting was very bad, direction was Ok, but I loved the movie" in CHAPTER.read_text()

@@ -10,7 +10,7 @@ from lstm_viz.model.claims import format_value
 from lstm_viz.model.gates import Weights
 from lstm_viz.model.statements import Claim
 from lstm_viz.presentation.explorer.state import parse_state
-from lstm_viz.sphinx.roles import STATEMENTS
+from lstm_viz.sphinx.roles import STATEMENTS, explore_text
 from tests.conftest import SphinxRun
 from tests.pages import parse
 
@@ -112,3 +112,9 @@ def test_parse_state(state: str, parsed: dict[str, float]) -> None:
 def test_parse_state_refuses_bad_states(state: str) -> None:
     with pytest.raises(ValueError, match=r"explorer state|\bs\b|c_prev|override"):
         parse_state(state)
+
+
+def test_an_explore_link_in_a_notebook_says_its_goal_and_held_gates() -> None:
+    assert explore_text("Hold it", "goal=hold") == "Hold it (in the explorer: goal hold)"
+    words = explore_text("Try", "s=0.5&c=1&x=4,0,0&i1=1&i2-3=0")
+    assert words.endswith("x = (4, 0, 0), i at step 1 = 1, i at steps 2–3 = 0)")

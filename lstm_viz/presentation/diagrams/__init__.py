@@ -7,8 +7,8 @@ The pictures grow step by step and keep every part where it was in the picture b
 * ``how-much-what`` — learning split into *how much* (σ) and *what* (tanh), forgetting a σ too,
   and the STM adjusted from the new LTM;
 * ``gates`` — the finished cell, its forget, input and output gates drawn as dashed boxes;
-* ``unrolled`` — the cell over three steps: the LTM line runs straight through
-  (:mod:`lstm_viz.presentation.diagrams.unrolled`).
+* ``unrolled`` — the cell over three steps: the LTM line runs straight through, and is read out
+  past the gates, which never read it (:mod:`lstm_viz.presentation.diagrams.unrolled`).
 
 Each SVG carries a ``<title>`` and ``<desc>``, labels as real ``<text>``, and a ``viewBox`` so it
 scales to any width. The STM and LTM colours come from :data:`lstm_viz.presentation.style.COLOURS`;
@@ -61,34 +61,38 @@ DIAGRAMS: dict[str, Diagram] = {
             "Two horizontal lines run from left to right: the long-term memory (LTM, the cell "
             "state c) at the top in purple and the short-term memory (STM, the hidden state h) at "
             "the bottom in green. The input joins the STM line from below. An arrow rises from the "
-            "STM into a black box marked with a question mark, and another from the box to the "
-            "LTM line: the STM changes the LTM in a way not yet known.",
+            "STM line, after the input has joined it, into a black box marked with a question "
+            "mark, and another from the box to the LTM line: the previous STM and the input change "
+            "the LTM in a way not yet known.",
             cell.black_box,
         ),
         Diagram(
             "forget-learn",
             "Inside the box: forget and learn",
-            "The same two lines. The black box is opened and holds two parts, each fed by the "
-            "STM. On the left, forget acts on the LTM line through a multiplication sign; on the "
-            "right, learn acts on it through an addition sign.",
+            "The same two lines. The black box is opened and holds two parts, each fed from the "
+            "STM line after the input has joined it. On the left, forget acts on the LTM line "
+            "through a multiplication sign; on the right, learn acts on it through an addition "
+            "sign.",
             cell.forget_learn,
         ),
         Diagram(
             "how-much-what",
             "Learning split into how much and what",
-            "Forgetting is now a sigmoid layer of the STM that multiplies the LTM: how much to "
-            "keep. Learning is a sigmoid layer, how much, times a tanh layer, what, and the "
-            "product is added to the LTM. A wire runs from the new LTM down to an adjust box on "
-            "the STM line, so the STM that leaves the cell is adjusted from the new LTM.",
+            "Forgetting is now a sigmoid layer that multiplies the LTM: how much to keep. "
+            "Learning is a sigmoid layer, how much, times a tanh layer, what, and the product is "
+            "added to the LTM. Each layer reads the previous STM together with the input. A wire "
+            "runs from the new LTM down to an adjust box on the STM line, so the STM that leaves "
+            "the cell is adjusted from the new LTM.",
             cell.how_much_what,
         ),
         Diagram(
             "gates",
             "The finished LSTM cell and its three gates",
-            "The finished cell. Dashed boxes mark three gates. The forget gate is a sigmoid layer "
-            "of the STM that multiplies the LTM. The input gate is a sigmoid layer times a tanh "
-            "layer of the STM, added to the LTM. The output gate passes the STM through a sigmoid "
-            "layer and multiplies it by the tanh of the new LTM, giving the new STM.",
+            "The finished cell. Dashed boxes mark three gates; every layer in them reads the "
+            "previous STM together with the input. The forget gate is a sigmoid layer that "
+            "multiplies the LTM. The input gate is a sigmoid layer times a tanh layer, added to "
+            "the LTM. The output gate is a sigmoid layer whose share of the tanh of the new LTM "
+            "is the new STM.",
             cell.gates,
         ),
         Diagram(
@@ -98,8 +102,9 @@ DIAGRAMS: dict[str, Diagram] = {
             "The LTM line (purple, top) runs straight through all three, from c0 to c3; in each "
             "step it meets only a multiplication (forget) and an addition (learn), both driven by "
             "the step's gate layers. The STM (green, bottom) is made anew at every step: the "
-            "previous STM, joined by the step's input x, goes into the gate layers, and the new "
-            "STM, read out of the new LTM, comes out of them and runs on to the next step.",
+            "previous STM, joined by the step's input x, goes into the gate layers; the gates "
+            "never read the LTM. The new LTM is read out past them and multiplied by the output "
+            "gate's share, giving the new STM, which runs on to the next step.",
             unrolled.unrolled,
             width=unrolled.WIDTH,
         ),

@@ -1,14 +1,14 @@
 """The interactive explorer: the book's own SVG, drawn complete at build time, moved by the reader.
 
-Two parts on the explorer page, one state between them:
-
-* :func:`explorer` — one step of the cell
-  (:mod:`~lstm_viz.presentation.explorer.cell_figure`), its controls and the weights with their
-  presets (:mod:`~lstm_viz.presentation.explorer.controls`), and the data the script needs
-  (:func:`script_data`);
-* :func:`sequence` — the same cell over a sequence x_1..x_T
-  (:mod:`~lstm_viz.presentation.explorer.sequence_figure`), its controls and its table
-  ``<table id="sequence-table">``.
+:func:`explorer` is the whole explorer, one state between its parts: one step of the cell
+(:mod:`~lstm_viz.presentation.explorer.cell_figure`) with its working
+(:mod:`~lstm_viz.presentation.explorer.working`), the weights and their presets, which cell the
+figure shows (the reader's own, or a step of the sequence), :func:`sequence` — the same cell over
+a sequence x_1..x_T (:mod:`~lstm_viz.presentation.explorer.sequence_figure`) — the sliders
+(:mod:`~lstm_viz.presentation.explorer.controls`), the sequence's table
+``<table id="sequence-table">``, and the data the script needs (:func:`script_data`). The
+challenges and questions (:mod:`~lstm_viz.presentation.explorer.challenges`) are listed further
+down the page; the one the reader works on moves into a slot above its figure.
 
 The HTML is the opening state, whole: it is the page's first paint, and what readers without
 JavaScript and print see. The script (``static/explorer/*.js``, ES modules) recomputes the cell as
@@ -22,27 +22,31 @@ from __future__ import annotations
 
 import json
 import math
-from html import escape
 
 from lstm_viz.model.formatting import number
-from lstm_viz.model.gates import GATES, Weights, step
+from lstm_viz.model.gates import Weights, step
 from lstm_viz.model.presets import PRESETS
 from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE, X_RANGE
 from lstm_viz.model.sequence import MAX_STEPS, run_sequence
 from lstm_viz.model.table import BANDS
-from lstm_viz.presentation.explorer import cell_figure, controls, sequence_figure
-from lstm_viz.presentation.explorer.palette import palette_css
-from lstm_viz.presentation.explorer.state import (
+from lstm_viz.presentation.escaping import escape
+from lstm_viz.presentation.explorer import cell_figure, challenges, controls, sequence_figure
+from lstm_viz.presentation.explorer.grammar import (
     DECIMALS,
     DEFAULT_C_PREV,
     DEFAULT_S,
     DEFAULT_X,
     DEFAULTS,
     HASH_KEYS,
+    HELD_KEY,
+    MAX_LINK,
     NUMBER,
     RANGES,
-    values_of,
+    SYMBOLS,
 )
+from lstm_viz.presentation.explorer.palette import palette_css
+from lstm_viz.presentation.explorer.state import values_of
+from lstm_viz.presentation.explorer.working import working_html
 from lstm_viz.presentation.style import LABELS
 
 __all__ = [
@@ -91,16 +95,23 @@ def _band_json(band) -> dict:
 
 
 def script_data() -> dict:
-    """Everything the script takes from Python: the link grammar's keys, ranges, places and
-    defaults, the number pattern, the bands, the presets' weights and the quantities' names."""
+    """Everything the script takes from Python: the link grammar's keys, ranges, places, defaults
+    and patterns, the bands, the presets' weights and words, the goals and the quantities'
+    names."""
     return {
         "keys": list(HASH_KEYS.items()),  # in the order a link lists them
         "ranges": {name: list(bounds) for name, bounds in RANGES.items()},
         "decimals": DECIMALS,
         "defaults": {k: list(v) if isinstance(v, tuple) else v for k, v in DEFAULTS.items()},
         "number": NUMBER,
+        "heldKey": HELD_KEY,
+        "symbols": list(SYMBOLS.items()),
+        "gateOf": {symbol: gate for gate, symbol in SYMBOLS.items()},
+        "maxLink": MAX_LINK,
         "maxSteps": MAX_STEPS,
-        "gates": list(GATES),
+        "dragSnap": controls.DRAG_SNAP,
+        "goals": challenges.script_data(),
+        "presetAbout": controls.preset_about(),
         "bands": [_band_json(band) for band in BANDS],
         "book": values_of(Weights()),
         "presets": {key: values_of(p.weights) for key, p in PRESETS.items()},
@@ -147,10 +158,19 @@ NOSCRIPT = (
 )
 
 
+def _slot(ident: str, figure: str) -> str:
+    """Where the challenge or question being worked on stands, above its figure (a list, as the
+    list of goals its card comes from)."""
+    return f'<ul class="lstm-explorer-slot" id="{ident}-goal-{figure}"></ul>'
+
+
 def explorer() -> ExplorerHTML:
-    """The one-step part of the explorer, at its opening state, with the script's data."""
+    """The explorer at its opening state, whole, with the script's data."""
     ident = EXPLORER_ID
     cell = step(DEFAULT_S, DEFAULT_C_PREV)
+    shown = {"s": DEFAULT_S, "c_prev": DEFAULT_C_PREV} | {
+        k: float(v) for k, v in cell.as_dict().items()
+    }
     svgs = [
         cell_figure.cell_svg(
             layout, DEFAULT_S, DEFAULT_C_PREV, cell, cell, NAMES, CELL_ALT, f"{ident}-cell"
@@ -161,14 +181,22 @@ def explorer() -> ExplorerHTML:
     svgs[0] = svgs[0].replace("<title", f"<style>{palette_css('.lstm-explorer')}</style><title", 1)
     data = json.dumps(script_data(), separators=(",", ":"), sort_keys=True).replace("<", "\\u003c")
     weights = values_of(Weights())
+    run = run_sequence(DEFAULT_X, DEFAULT_C_PREV)
     html = (
         f'<div class="lstm-explorer" id="{ident}" data-lstm-viz-scripts="{STYLE}" '
         f'data-lstm-viz-modules="{MODULE}">'
         f'<p class="lstm-explorer-notice" role="note" hidden></p>'
+        + _slot(ident, "cell")
         + _figure(svgs, f"{ident}-cell-caption", CELL_ALT)
-        + controls.cell_controls(ident, DEFAULT_S, DEFAULT_C_PREV, cell, NAMES, book=True)
+        + working_html(shown, None, f"{ident}-working")
+        + controls.band_line(DEFAULT_S)
         + controls.weight_controls(ident, weights, NAMES)
-        + f'<p class="lstm-explorer-sr" id="{ident}-summary" aria-live="polite" '
+        + controls.step_view(ident)
+        + sequence().html
+        + controls.cell_controls(ident, DEFAULT_S, DEFAULT_C_PREV, cell, NAMES)
+        + '<details class="lstm-explorer-table-wrap" open><summary>The sequence as a table'
+        "</summary>" + sequence_figure.sequence_table(run, SEQUENCE_TABLE_ID) + "</details>"
+        f'<p class="lstm-explorer-sr" id="{ident}-summary" aria-live="polite" '
         f'aria-atomic="true"></p>'
         f'<script type="application/json" id="{ident}-data">{data}</script>'
         f"{NOSCRIPT}</div>"
@@ -177,7 +205,8 @@ def explorer() -> ExplorerHTML:
 
 
 def sequence() -> ExplorerHTML:
-    """The sequence part of the explorer, at its opening state: figure, controls, table."""
+    """The sequence part of the explorer, at its opening state: the slot for its goals, the
+    figure and the step's controls."""
     ident = f"{EXPLORER_ID}-sequence"
     run = run_sequence(DEFAULT_X, DEFAULT_C_PREV)
     svgs = [
@@ -185,9 +214,9 @@ def sequence() -> ExplorerHTML:
         for layout in sequence_figure.LAYOUTS
     ]
     return ExplorerHTML(
-        f'<div class="lstm-explorer lstm-explorer-over-time" id="{ident}">'
+        f'<div class="lstm-explorer-over-time" id="{ident}">'
+        + _slot(EXPLORER_ID, "sequence")
         + _figure(svgs, f"{ident}-caption", SEQUENCE_ALT)
         + controls.sequence_controls(EXPLORER_ID, run, 1)
-        + '<details class="lstm-explorer-table-wrap" open><summary>The sequence as a table'
-        "</summary>" + sequence_figure.sequence_table(run, SEQUENCE_TABLE_ID) + "</details></div>"
+        + "</div>"
     )

@@ -21,11 +21,12 @@ from lstm_viz.model.ranges import C_PREV_RANGE, S_RANGE
 from lstm_viz.model.table import band_of
 from lstm_viz.presentation.explorer.svg import Panel, el, figure_svg, subscripted
 
-__all__ = ["COLUMNS", "LAYOUTS", "SYMBOLS", "CellLayout", "cell_svg"]
+__all__ = ["COLUMNS", "LAYOUTS", "SYMBOLS", "CellLayout", "cell_svg", "label_y"]
 
-#: The symbol under each column; s and c_prev by their state names, the rest as in Gates.
+#: The symbol under each column; s and c_prev by their state names, the rest as in Gates. A
+#: subscript (after "_") becomes the step's number when the figure shows a step of the sequence.
 SYMBOLS: dict[str, str] = {
-    "s": "s",
+    "s": "s_",
     "forget": "f",
     "input": "i",
     "candidate": "g",
@@ -83,8 +84,8 @@ class CellLayout:
         return Panel(*self.boxes[name], *RANGES[name])
 
 
-# Every value label is written to the right of its mark (x + 13, up to "−4.00"): the panels end
-# far enough inside the drawing that the last column's label stays whole.
+# Every value label is centred above or below its own mark (label_y), so that no neighbour's mark
+# can cover it: columns stand far enough apart for "−4.00".
 LAYOUTS = (
     CellLayout(
         "wide",
@@ -122,8 +123,21 @@ def _mark(key: str, x: float, y: float) -> str:
     )
 
 
+def label_y(panel: Panel, y: float, zero: float, ghost: float | None = None) -> float:
+    """Where a value's number stands (its baseline): beyond the mark, away from zero, unless that
+    leaves the panel or meets the ghost; then on the other side (as the script's ``labelY``)."""
+    sides = (y - 15, y + 24) if y <= zero else (y + 24, y - 15)
+
+    def fits(base: float) -> bool:
+        inside = base - 11 >= panel.top - 14 and base + 3 <= panel.bottom + 10
+        return inside and (ghost is None or base + 3 < ghost - 9 or base - 11 > ghost + 9)
+
+    return next((base for base in sides if fits(base)), sides[0])
+
+
 def _column(key: str, value: float, free: float | None, panel: Panel, x: float, name: str) -> str:
     y, zero = panel.y(value), panel.y(0.0)
+    overridden = free is not None and free != value
     parts = [
         el(
             "line",
@@ -133,17 +147,24 @@ def _column(key: str, value: float, free: float | None, panel: Panel, x: float, 
     if free is not None:  # a gate: the ghost shows what the cell computes while it is overridden
         parts.append(el("circle", {"class": "ghost", "cx": x, "cy": panel.y(free), "r": 8}))
     parts.append(_mark(key, x, y))
+    ghost = panel.y(free) if overridden and free is not None else None
     parts.append(
-        el("text", {"class": "val", "x": x + 13, "y": y + 4}, text=number(value)),
+        el(
+            "text",
+            {"class": "val", "x": x, "y": label_y(panel, y, zero, ghost), "text-anchor": "middle"},
+            text=number(value),
+        ),
     )
+    symbol = SYMBOLS[key]
     parts.append(
         el(
             "text",
             {"class": "sym", "x": x, "y": panel.bottom + 22, "text-anchor": "middle"},
-            subscripted(SYMBOLS[key]),
+            subscripted(symbol)
+            if not symbol.endswith("_")
+            else f'{symbol[:-1]}<tspan class="sub" dy="0.3em"></tspan>',
         )
     )
-    overridden = free is not None and free != value
     classes = f"col q-{COLOUR_OF.get(key, key).replace('_', '-')}" + (
         " is-set" if overridden else ""
     )
@@ -214,6 +235,13 @@ def cell_svg(
                 )
             )
         body.append("</g>")
+    body.append(
+        el(
+            "text",
+            {"class": "step-label", "x": layout.width, "y": 14, "text-anchor": "end"},
+            text="",
+        )
+    )
     return figure_svg(
         "cell", ident, layout.name, (layout.width, layout.height), geometry, title, body
     )

@@ -113,12 +113,16 @@ def _points(layout: SequenceLayout, panel: Panel, values: list[float], start: in
 
 
 def _series(key: str, points: str, classes: str = "") -> str:
+    """A series' line and dots; a gate's also has a ring at every step the reader holds it at
+    (none at the opening state)."""
     dots = "".join(f"M{p}h0" for p in points.split())
+    held = [el("path", {"class": "held", "d": ""})] if key in GATES else []
     return el(
         "g",
         {"class": f"series q-{key}{classes}", "data-key": key},
         el("polyline", {"class": "line", "points": points}),
         el("path", {"class": "dots", "d": dots}),
+        *held,
     )
 
 
@@ -297,7 +301,8 @@ def readout(run: Trajectory, t: int) -> str:
 
 
 def sequence_table(run: Trajectory, ident: str) -> str:
-    """``<table id=ident>``: one row per step — t, x_t, f_t, i_t, g_t, o_t, c_t, h_t to 3 places."""
+    """``<table id=ident>``: one row per step — t, x_t, f_t, i_t, g_t, o_t, c_t, h_t to 3 places
+    (a real table, compact enough to fit a phone; the script marks a value the reader holds)."""
     head = "".join(
         f'<th scope="col">{_html_symbol(symbol)}</th>'
         for symbol in ("t", *(s for _, s in TABLE_COLUMNS))
@@ -311,8 +316,9 @@ def sequence_table(run: Trajectory, ident: str) -> str:
         for t in range(len(run))
     )
     return (
-        f'<table id="{ident}" class="table lstm-viz-table lstm-explorer-table">'
-        "<caption>The cell over the sequence, step by step: input, gates, LTM c and STM h</caption>"
+        f'<table id="{ident}" class="table lstm-explorer-table">'
+        "<caption>The cell over the sequence, step by step: input, gates, LTM c and STM h (a gate "
+        "you hold at a step is underlined)</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     )
 

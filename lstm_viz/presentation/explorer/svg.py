@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html import escape
+
+from lstm_viz.presentation.escaping import escape
 
 __all__ = ["Panel", "el", "figure_svg", "fmt", "subscripted"]
 
@@ -28,8 +29,8 @@ def el(tag: str, attrs: Mapping[str, object] | None = None, *children: str, text
         if value is None or value is False:
             continue
         shown = fmt(value) if isinstance(value, float) else str(value)
-        parts.append(f'{key}="{escape(shown, quote=True)}"')
-    inner = escape(text, quote=False) + "".join(children)
+        parts.append(f'{key}="{escape(shown)}"')
+    inner = escape(text) + "".join(children)
     return f"<{' '.join(parts)}>{inner}</{tag}>"
 
 

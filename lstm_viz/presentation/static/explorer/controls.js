@@ -1,18 +1,38 @@
 /* The controls Python drew (lstm_viz.presentation.explorer.controls): sliders, Reset buttons,
- * presets, link buttons, the band line, the results, the sequence's step controls — bound to the
+ * presets, link buttons, the band line, the sequence's step controls, the notice — bound to the
  * store here and brought up to date on every change. */
 
 import { fmt } from "./format.js";
 import { GATES } from "./model.js";
 import { attr, text } from "./svg.js";
 
-const RESULTS = ["kept", "learned", "ltm", "stm"];
+/** How many of a link's adjusted keys the notice names, and how many characters of each. */
+const NAMED = 8;
+const KEY_CHARS = 12;
 
 /** The band's bounds in words, as controls.band_bounds writes them. */
 export function bandBounds(band) {
   if (band.high === null) return `s \u2265 ${fmt(band.low, 0)}`;
   if (band.low === null) return `s < ${fmt(band.high, 0)}`;
   return `${fmt(band.low, 0)} \u2264 s < ${fmt(band.high, 0)}`;
+}
+
+/** What the notice says of a link that had to be adjusted (none: ""): a few keys by name, each
+ * short, however many the link repeats or invents. */
+export function adjustedWords(adjusted, cut, length) {
+  const words = [];
+  if (cut) {
+    words.push(`The link is ${length.toLocaleString("en")} characters long; the explorer reads only its beginning.`);
+  }
+  if (adjusted.length) {
+    const named = adjusted
+      .slice(0, NAMED)
+      .map((key) => (key.length > KEY_CHARS ? `${key.slice(0, KEY_CHARS)}\u2026` : key || "(empty)"));
+    const more = adjusted.length > NAMED ? ` and ${adjusted.length - NAMED} more` : "";
+    words.push(`The link asked for what the explorer cannot show (${named.join(", ")}${more}).`);
+  }
+  if (!words.length) return "";
+  return `${words.join(" ")} It shows the nearest state it can, and the address now links to it.`;
 }
 
 /** Places a slider's value is shown to: its quantity's, three at most. */
@@ -23,7 +43,7 @@ export function controls(root, store) {
   const spec = store.spec;
   const q = (selector) => root.querySelector(selector);
   const sliders = {};
-  for (const input of document.querySelectorAll("input[type=range][data-quantity]")) {
+  for (const input of root.querySelectorAll("input[type=range][data-quantity]")) {
     const name = input.dataset.quantity;
     sliders[name] = { input, shown: input.parentElement.querySelector(".lstm-explorer-value") };
     input.addEventListener("input", () => store.set(name, input.valueAsNumber, "control"));
@@ -45,8 +65,6 @@ export function controls(root, store) {
       store.reset(gate);
     });
   }
-  const results = {};
-  for (const dd of root.querySelectorAll("[data-result]")) results[dd.dataset.result] = dd;
   const presets = [...root.querySelectorAll("[data-preset]")];
   for (const link of presets) {
     link.addEventListener("click", (ev) => {
@@ -56,9 +74,7 @@ export function controls(root, store) {
     });
   }
   const actions = {};
-  for (const button of document.querySelectorAll("[data-action]")) {
-    actions[button.dataset.action] = button;
-  }
+  for (const button of root.querySelectorAll("[data-action]")) actions[button.dataset.action] = button;
   actions.reset.addEventListener("click", () => store.resetAll());
   actions.add.addEventListener("click", () => store.addStep());
   actions.remove.addEventListener("click", () => store.removeStep());
@@ -97,6 +113,7 @@ export function controls(root, store) {
   const bandName = q("[data-band-name]");
   const bandWords = q("[data-band-bounds]");
   const weightsNote = q(".lstm-explorer-weights-note");
+  const about = q("[data-preset-about]");
   const behaviour = document.querySelector("table.lstm-viz-behaviour");
   const notice = q(".lstm-explorer-notice");
 
@@ -108,18 +125,29 @@ export function controls(root, store) {
     attr(s.input, "aria-valuetext", store.isSet(name) ? `${shown}, set by you` : shown);
   }
 
-  function update(st, cell, free, band, run) {
-    showSlider("s", st.s);
-    showSlider("c_prev", st.c_prev);
+  function presetWords() {
+    const active = store.activePreset();
+    if (active) return spec.presetAbout[active];
+    const same = Object.keys(spec.presets).find((key) =>
+      Object.entries(spec.presets[key]).every(([k, v]) => store.state[k] === v)
+    );
+    if (same) return `${spec.presetAbout[same]} A gate you hold overrides what these weights compute.`;
+    return "Your own weights: no preset has them.";
+  }
+
+  function update(shown, free, band, run) {
+    showSlider("s", shown.s);
+    showSlider("c_prev", shown.c_prev);
+    sliders.c_prev.input.disabled = shown.t > 1;
     for (const gate of GATES) {
-      showSlider(gate, cell[gate]);
+      showSlider(gate, shown.cell[gate]);
       const set = store.isSet(gate);
-      text(resets[gate].status, set ? `Set by you; the cell computes ${fmt(free[gate], 3)}.` : "");
+      const where = shown.t === null ? "Set by you" : `Held at step ${shown.t} by you`;
+      text(resets[gate].status, set ? `${where}; the cell computes ${fmt(free[gate], 3)}.` : "");
       resets[gate].button.disabled = !set;
       sliders[gate].input.closest(".lstm-explorer-row").classList.toggle("is-overridden", set);
     }
-    for (const name of Object.keys(spec.book)) showSlider(name, st[name]);
-    for (const key of RESULTS) text(results[key], fmt(cell[key], 3));
+    for (const name of Object.keys(spec.book)) showSlider(name, store.state[name]);
     text(bandName, band.name);
     text(bandWords, `(${bandBounds(band)})`);
     weightsNote.hidden = store.isBook();
@@ -136,6 +164,7 @@ export function controls(root, store) {
       if (link.dataset.preset === active) link.setAttribute("aria-current", "true");
       else link.removeAttribute("aria-current");
     }
+    text(about, presetWords());
     const steps = run.x.length;
     const t = sliders.t.input;
     attr(t, "max", String(steps));
@@ -148,9 +177,9 @@ export function controls(root, store) {
   }
 
   function announce(words) {
-    notice.textContent = words;
+    text(notice, words);
     notice.hidden = !words;
   }
 
-  return { update, announce };
+  return { update, announce, adjustedWords };
 }

@@ -3,7 +3,10 @@
  * A press within `REACH` CSS pixels of a handle (a 44-pixel target, however small the drawing)
  * takes the nearest one. While it is held, its value follows the pointer's height, read afresh
  * from the drawing's position on every move and scroll, so the handle stays under the pointer
- * even when the page scrolls; a finger holding it does not scroll the page. */
+ * even when the page scrolls; a finger holding it does not scroll the page. The value snaps to
+ * multiples of `snap` (so the round values the exercises ask for are easy to hit) unless Shift or
+ * Alt is held; the sliders take finer steps from the keyboard. A click or tap that takes no handle
+ * goes to `tap` (the sequence figure selects the step whose column it falls in). */
 
 import { panelValue } from "./svg.js";
 
@@ -23,9 +26,10 @@ function svgY(svg, clientX, clientY) {
 
 /**
  * Make the handles of `svgs` draggable. `handles()` lists {svg, key, t, mark, panel}; `value(h)`
- * is a handle's current value; `move(h, value)` sets it; `start(h)` and `end(h)` bracket a drag.
+ * is a handle's current value; `move(h, value)` sets it; `start(h)` and `end(h)` bracket a drag;
+ * `tap(svg, clientX)` hears a click that took no handle.
  */
-export function draggable(svgs, { handles, value, move, start, end }) {
+export function draggable(svgs, { handles, value, move, start, end, tap, snap }) {
   let drag = null;
 
   function nearest(svg, x, y) {
@@ -43,8 +47,9 @@ export function draggable(svgs, { handles, value, move, start, end }) {
   }
 
   function follow() {
-    const { h, svg, clientX, clientY, offset } = drag;
-    move(h, panelValue(h.panel, svgY(svg, clientX, clientY)) - offset);
+    const { h, svg, clientX, clientY, offset, fine } = drag;
+    const v = panelValue(h.panel, svgY(svg, clientX, clientY)) - offset;
+    move(h, fine ? v : Math.round(v / snap) * snap);
   }
 
   for (const svg of svgs) {
@@ -54,7 +59,8 @@ export function draggable(svgs, { handles, value, move, start, end }) {
       if (!h) return;
       ev.preventDefault(); // no text selection, no focus change, no emulated mouse events
       const offset = panelValue(h.panel, svgY(svg, ev.clientX, ev.clientY)) - value(h);
-      drag = { h, svg, id: ev.pointerId, clientX: ev.clientX, clientY: ev.clientY, offset };
+      const fine = ev.shiftKey || ev.altKey;
+      drag = { h, svg, id: ev.pointerId, clientX: ev.clientX, clientY: ev.clientY, offset, fine };
       svg.classList.add("is-dragging");
       h.mark.classList.add("is-dragged");
       try {
@@ -70,10 +76,14 @@ export function draggable(svgs, { handles, value, move, start, end }) {
     };
     svg.addEventListener("touchstart", still, { passive: false });
     svg.addEventListener("touchmove", still, { passive: false });
+    svg.addEventListener("click", (ev) => {
+      if (!nearest(svg, ev.clientX, ev.clientY)) tap(svg, ev.clientX);
+    });
   }
 
   window.addEventListener("pointermove", (ev) => {
     if (!drag || ev.pointerId !== drag.id) return;
+    drag.fine = ev.shiftKey || ev.altKey;
     drag.clientX = ev.clientX;
     drag.clientY = ev.clientY;
     follow();

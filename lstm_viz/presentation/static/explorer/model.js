@@ -2,7 +2,7 @@
  * sequence (sequence.run_sequence). A browser test checks both against Python to 1e-9.
  *
  * `weights` holds w_<gate> and b_<gate> for every gate; `over` maps gate names to the values the
- * reader set (held at every step of a sequence). */
+ * reader set: in a sequence one number (held at every step) or one per step (null: computed). */
 
 export const GATES = ["forget", "input", "candidate", "output"];
 
@@ -38,11 +38,14 @@ export const FIELDS = ["x", "s", ...GATES, "kept", "learned", "ltm", "stm"];
 export function runSequence(weights, x, c0, over = {}) {
   const run = { c0 };
   for (const name of FIELDS) run[name] = new Array(x.length);
+  const held = Object.entries(over);
+  const at = {};
   let c = c0;
   let h = 0;
   for (let t = 0; t < x.length; t++) {
     const s = x[t] + h;
-    const q = step(weights, s, c, over);
+    for (const [name, v] of held) at[name] = Array.isArray(v) ? v[t] : v;
+    const q = step(weights, s, c, at);
     run.x[t] = x[t];
     run.s[t] = s;
     for (const name of FIELDS.slice(2)) run[name][t] = q[name];

@@ -1,6 +1,7 @@
 /* The sequence figure (lstm_viz.presentation.explorer.sequence_figure) and its table: the inputs'
- * handles, the gates' and memories' lines, the step labels, the selected step — moved in place in
- * both layouts — and one table row per step. Steps past T stay drawn but hidden. */
+ * handles, the gates' and memories' lines (a ring where the reader holds a gate at a step), the
+ * step labels, the selected step — moved in place in both layouts — and one table row per step.
+ * Steps past T stay drawn but hidden. While a handle is dragged the memory's scale stays put. */
 
 import { fmt } from "./format.js";
 import { attr, geometry, panelY, place, px, stem, text } from "./svg.js";
@@ -54,7 +55,8 @@ export function sequenceFigure(svgs, table, ticks) {
       series: Object.fromEntries(
         SERIES.map((key) => {
           const el = svg.querySelector(`.series[data-key="${key}"]`);
-          return [key, { el, line: el.querySelector(".line"), dots: el.querySelector(".dots") }];
+          const parts = { line: el.querySelector(".line"), dots: el.querySelector(".dots") };
+          return [key, { el, ...parts, held: el.querySelector(".held") }];
         })
       ),
       ticks: [...svg.querySelectorAll(".step-tick")],
@@ -70,22 +72,25 @@ export function sequenceFigure(svgs, table, ticks) {
       scaleTicks: [...svg.querySelectorAll("[data-tick]")],
       selected: svg.querySelector(".selected"),
       readout: svg.querySelector(".readout"),
+      scale: null,
     };
   });
   const body = table.tBodies[0];
+  let steps = 0;
 
   function memoryPanel(g, scale) {
     const pad = 2 * scale * g.pad;
     return { ...g.panels.memory, low: -scale - pad, high: scale + pad };
   }
 
-  function drawView(view, run, overridden, selected) {
+  function drawView(view, run, { overridden, held, selected }, { linked, freeze, mask }) {
     const { g } = view;
-    const steps = run.x.length;
     const width = g.right - g.left;
     const xOf = (t) => g.left + ((t + 0.5) * width) / (steps + 1);
-    const scale = memoryScale(g.scales, [run.c0, ...run.ltm]);
+    if (!freeze || view.scale === null) view.scale = memoryScale(g.scales, [run.c0, ...run.ltm]);
+    const scale = view.scale;
     const memory = memoryPanel(g, scale);
+    view.svg.classList.toggle("is-linked", linked);
     const inputs = g.panels.x;
     const zero = panelY(inputs, 0);
     for (const s of view.steps) {
@@ -111,6 +116,11 @@ export function sequenceFigure(svgs, table, ticks) {
       attr(series.line, "points", list.join(" "));
       attr(series.dots, "d", list.map((p) => `M${p}h0`).join(""));
       series.el.classList.toggle("is-set", overridden.includes(key));
+      series.el.classList.toggle("is-masked", key === mask);
+      if (series.held) {
+        const at = Object.keys(held[key] ?? {}).map(Number).filter((t) => t <= steps);
+        attr(series.held, "d", at.map((t) => `M${list[t - 1]}m-6,0a6,6 0 1,0 12,0a6,6 0 1,0 -12,0`).join(""));
+      }
     }
     const labels = coinciding(
       Object.fromEntries(GATE_KEYS.map((key) => [key, run[key]])),
@@ -144,13 +154,24 @@ export function sequenceFigure(svgs, table, ticks) {
     attr(view.selected, "x", px(xOf(selected) - gap / 2));
     attr(view.selected, "width", px(gap));
     const k = selected - 1;
-    text(
-      view.readout,
-      `step ${selected}: x ${fmt(run.x[k])} · LTM c ${fmt(run.ltm[k])} · STM h ${fmt(run.stm[k])}`
-    );
+    const ltm = mask === "ltm" ? "?" : fmt(run.ltm[k]);
+    text(view.readout, `step ${selected}: x ${fmt(run.x[k])} · LTM c ${ltm} · STM h ${fmt(run.stm[k])}`);
   }
 
-  function drawTable(run, selected) {
+  /** One cell of the table: its value, and "held" for a gate the reader holds there. */
+  function fill(cell, value, isHeld) {
+    cell.classList.toggle("is-held", isHeld);
+    if (cell.textContent === value + (isHeld ? " held" : "")) return;
+    cell.textContent = value;
+    if (isHeld) {
+      const note = document.createElement("span");
+      note.className = "lstm-explorer-sr";
+      note.textContent = " held";
+      cell.appendChild(note);
+    }
+  }
+
+  function drawTable(run, selected, held = {}, mask = null) {
     const steps = run.x.length;
     while (body.rows.length > steps) body.deleteRow(-1);
     while (body.rows.length < steps) {
@@ -164,15 +185,29 @@ export function sequenceFigure(svgs, table, ticks) {
     for (let t = 0; t < steps; t++) {
       const row = body.rows[t];
       row.classList.toggle("is-selected", t + 1 === selected);
-      COLUMNS.forEach((key, k) => text(row.cells[k + 1], fmt(run[key][t], 3)));
+      COLUMNS.forEach((key, k) => {
+        const value = key === mask ? "?" : fmt(run[key][t], 3);
+        fill(row.cells[k + 1], value, held[key]?.[t + 1] !== undefined);
+      });
     }
   }
 
   /** Move both layouts; the table too, unless `table` is false (while a drag goes on: it is
-   * brought up to date when the pointer rests, and the figures carry the values meanwhile). */
-  function draw(run, overridden, selected, table = true) {
-    for (const view of views) drawView(view, run, overridden, selected);
-    if (table) drawTable(run, selected);
+   * brought up to date when the pointer rests, and the figures carry the values meanwhile);
+   * `freeze` keeps the memory's scale (a drag); `mask` hides a quantity. */
+  function draw(run, marks, { linked = false, table = true, freeze = false, mask = null } = {}) {
+    steps = run.x.length;
+    for (const view of views) drawView(view, run, marks, { linked, freeze, mask });
+    if (table) drawTable(run, marks.selected, marks.held, mask);
+  }
+
+  /** The step whose column the client x falls in, on a sequence figure (null elsewhere). */
+  function stepAt(svg, clientX) {
+    const view = views.find((v) => v.svg === svg);
+    if (!view) return null;
+    const x = new DOMPoint(clientX, 0).matrixTransform(svg.getScreenCTM().inverse()).x;
+    const t = Math.round(((x - view.g.left) * (steps + 1)) / (view.g.right - view.g.left) - 0.5);
+    return t >= 1 && t <= steps ? t : null;
   }
 
   /** Every visible input handle with its step and panel, for the pointer. */
@@ -184,5 +219,5 @@ export function sequenceFigure(svgs, table, ticks) {
     );
   }
 
-  return { draw, drawTable, handles };
+  return { draw, drawTable, handles, stepAt };
 }
