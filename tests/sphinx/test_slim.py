@@ -255,13 +255,19 @@ def test_each_page_gets_one_stylesheet_its_critical_rules_inlined_and_not_blocki
         "<!DOCTYPE html><html><head>"
         '<link rel="stylesheet" href="_static/a.css">\n'
         '<link rel="stylesheet" href="_static/b.css">\n'
-        '</head><body><p class="here">x</p></body></html>'
+        '</head><body><p class="here">x</p><div class="box"><h2><code>c</code></h2></div>'
+        "</body></html>"
     )
     site = _site(
         tmp_path,
         {
             "index.html": page,
-            "_static/a.css": "@font-face{font-family:F;src:url(f.woff2)}.here{color:red}",
+            "_static/a.css": "@font-face{font-family:F;src:url(f.woff2)}.here{color:red}"
+            # The theme's colours: on <html>, for a theme a script in the head sets.
+            "html[data-theme=dark]{--dark:#000}html:not([data-theme]){--none:#fff}"
+            ".here:not(.absent){margin:0}"
+            # Choices, of which the page has some.
+            ".box :is(h1,.absent,h2)>code{display:inline-block}:where(.absent,.box){margin:0}",
             "_static/b.css": ".elsewhere{color:blue}",
             "_static/f.woff2": "",
         },
@@ -275,7 +281,15 @@ def test_each_page_gets_one_stylesheet_its_critical_rules_inlined_and_not_blocki
     html = (site / "index.html").read_text()
     assert critical == {"index.html": len(re.findall(r"<style>(.*?)</style>", html)[-1])}
     assert "<style>@font-face{font-family:F;src:url(_static/f.woff2)}</style>" in html
-    assert re.search(r"<style>[^<]*\.here\{color:red\}[^<]*</style>", html)
+    critical_css = re.findall(r"<style>(.*?)</style>", html)[-1]
+    for rule in (
+        ".here{color:red}",
+        "html[data-theme=dark]{--dark:#000}",
+        ".here:not(.absent)",
+        ".box :is(h1,.absent,h2)>code",
+        ":where(.absent,.box)",
+    ):
+        assert rule in critical_css, rule
     assert ".elsewhere" not in html  # no element of the page has it: it waits for the file
     link = re.search(rf'<link[^>]*href="{re.escape(name)}"[^>]*>', html)
     assert link and 'media="print"' in link[0] and "onload=" in link[0], html

@@ -109,6 +109,8 @@ const NAMES = /\s(class|id)="([^"]*)"/g;
 const REQUIRED = /(?<!\\)[.#][A-Za-z_-][\w-]*(?![\w\\-])/g;
 const THEME_CONDITION = /\[data-(?:theme|mode)(?:[~|^$*]?=[^\]]*)?\]/g;
 const EMPTY_PSEUDO_CLASS = /:[a-z-]+\(\s*\)/g; // `:not()` once its theme condition is gone
+const MATCHES_ANY = /(?<!\\):(is|where)\(/g;
+const IS_HIDDEN = /\b(is|where)-matches-any\(/g;
 
 class SiteBeasties extends Beasties {
   constructor(site, page) {
@@ -149,13 +151,22 @@ class SiteBeasties extends Beasties {
 
   normalizeCssSelector(selector) {
     // Whitespace first: beasties' own pattern misses a pseudo-class whose argument spans lines.
+    // It would also drop `:is(…)` and `:where(…)` with what they hold, leaving a selector that
+    // matches something else (`.bd-article :is(h1,h2)>code` → `.bd-article >code`), so these two
+    // are hidden from it and given back to the matcher, which knows them.
     const normal = super.normalizeCssSelector(
-      selector.replace(/\s+/g, " ").replace(THEME_CONDITION, "").replace(EMPTY_PSEUDO_CLASS, ""),
-    );
+      selector.replace(/\s+/g, " ").replace(THEME_CONDITION, "").replace(EMPTY_PSEUDO_CLASS, "")
+        .replace(MATCHES_ANY, "$1-matches-any("),
+    ).replaceAll(IS_HIDDEN, ":$1(");
+    // beasties looks for a selector's elements below <html>, so a rule for <html> itself (the
+    // theme's colours, `html[data-theme=light]`, once the condition is gone) would never be
+    // critical: any element at all stands for it.
+    if (normal === "html") return "*";
     // A selector naming a class or id that no element of the page has matches nothing: say so
     // at once (an empty selector), rather than have every element of a long page tried against
-    // it (on the API page, seconds per page).
-    const required = normal.replace(/\[[^\]]*\]/g, "").match(REQUIRED) || [];
+    // it (on the API page, seconds per page). What `:is(…)` holds are choices, none required.
+    const required = normal.replace(/\[[^\]]*\]/g, "").replace(/:(?:is|where)\([^()]*\)/g, "")
+      .match(REQUIRED) || [];
     return required.every((name) => this.present.has(name[0] === "." ? "c" + name.slice(1)
       : "i" + name.slice(1))) ? normal : "";
   }
