@@ -15,14 +15,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from lstm_viz.sphinx.vendor import node_modules
+from lstm_viz.sphinx.vendor import node_modules, run_node
 
 __all__ = ["setup_math", "typeset"]
 
@@ -37,20 +35,8 @@ _ERROR = re.compile(r'data-mjx-error="([^"]*)"')
 def typeset(formulas: list[tuple[str, bool]], node_modules: Path) -> tuple[str, list[str], str]:
     """The style sheet, the HTML of each ``(tex, display)`` and the ``<defs>`` of the glyphs they
     use, typeset by MathJax in Node."""
-    node = shutil.which("node")
-    if node is None:
-        raise ExtensionError("the book typesets its math with Node.js: install node (and npm)")
     payload = json.dumps([{"tex": tex, "display": display} for tex, display in formulas])
-    result = subprocess.run(
-        [node, str(SCRIPT), str(node_modules)],
-        input=payload,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        raise ExtensionError(f"MathJax could not typeset the math: {result.stderr[-2000:]}")
-    out = json.loads(result.stdout)
+    out = json.loads(run_node(SCRIPT, node_modules, payload, "typeset the math (MathJax)", 300))
     return out["css"], out["html"], out["defs"]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import plotly
@@ -18,7 +19,15 @@ from plotly.offline import get_plotlyjs_version
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-__all__ = ["BUNDLE", "VENDOR", "node_modules", "plotly_bundles", "setup_vendor", "used_bundles"]
+__all__ = [
+    "BUNDLE",
+    "VENDOR",
+    "node_modules",
+    "plotly_bundles",
+    "run_node",
+    "setup_vendor",
+    "used_bundles",
+]
 
 VENDOR = "lstm-viz-vendor"  # under the site's _static/
 #: How a figure names the plotly.js bundle it needs (:func:`lstm_viz.presentation.embed.show`).
@@ -37,6 +46,25 @@ def node_modules(app: Sphinx) -> Path:
             "(`make book` does it for you)"
         )
     return path
+
+
+def run_node(script: Path, modules: Path, payload: str, doing: str, timeout: int = 600) -> str:
+    """What the build's Node.js ``script`` prints, given ``modules`` (the book's
+    ``node_modules``) as its argument and ``payload`` as its input; an error saying what the build
+    was ``doing`` ("typeset the math") if Node.js is missing or the script fails."""
+    node = shutil.which("node")
+    if node is None:
+        raise ExtensionError(f"the book needs Node.js to {doing}: install node (and npm)")
+    result = subprocess.run(
+        [node, str(script), str(modules)],
+        input=payload,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise ExtensionError(f"Node.js could not {doing}: {result.stderr[-3000:]}")
+    return result.stdout
 
 
 def plotly_bundles(modules: Path) -> dict[str, Path]:

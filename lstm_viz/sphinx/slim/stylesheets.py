@@ -25,8 +25,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,8 +39,9 @@ from lstm_viz.sphinx.slim.references import (
     resolve,
     stylesheet_links,
 )
+from lstm_viz.sphinx.vendor import run_node
 
-__all__ = ["WHOLE", "bundle", "flatten_imports", "inline_critical", "purge", "run_node"]
+__all__ = ["WHOLE", "bundle", "flatten_imports", "inline_critical", "purge", "run_step"]
 
 SCRIPT = Path(__file__).with_name("stylesheets.mjs")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -59,21 +58,10 @@ _CHARSET = re.compile(r"""@charset\s+["'][^"']*["']\s*;""")
 _MEDIA = re.compile(r'\bmedia="(?!all")[^"]*"')
 
 
-def run_node(job: dict, node_modules: Path) -> dict:
+def run_step(job: dict, node_modules: Path) -> dict:
     """Run one step of ``stylesheets.mjs``; its report, or an error naming what went wrong."""
-    node = shutil.which("node")
-    if node is None:
-        raise ExtensionError("the book slims its stylesheets with Node.js: install node (and npm)")
-    result = subprocess.run(
-        [node, str(SCRIPT), str(node_modules)],
-        input=json.dumps(job),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        raise ExtensionError(f"the stylesheet step ({job['step']}) failed: {result.stderr[-3000:]}")
-    report = json.loads(result.stdout)
+    doing = f"slim the stylesheets ({job['step']})"
+    report = json.loads(run_node(SCRIPT, node_modules, json.dumps(job), doing))
     if report["errors"]:
         raise ExtensionError(
             f"the stylesheet step ({job['step']}) reported: " + "\n".join(report["errors"])
@@ -146,7 +134,7 @@ def purge(site: Path, node_modules: Path) -> dict[str, list[int]]:
         for p in reachable(site)
         if p.suffix == ".html" or (p.suffix in (".js", ".mjs") and p.is_relative_to(static))
     )
-    report = run_node(
+    report = run_step(
         {
             "step": "purge",
             "purge": [str(s) for s in linked if s not in own],
@@ -162,7 +150,7 @@ def inline_critical(site: Path, node_modules: Path) -> dict[str, int]:
     """Inline each page's critical rules and load its stylesheets without blocking; the bytes of
     critical CSS inlined, by page."""
     site = site.resolve()
-    report = run_node(
+    report = run_step(
         {"step": "inline", "site": str(site), "pages": [str(p) for p in pages(site)]},
         node_modules,
     )
