@@ -55,11 +55,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def build_book(out: Path, source: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def build_book(
+    out: Path, source: Path = ROOT, options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     """A strict build of the checkout ``source`` into ``out``/_build/html, as ``make book`` runs it
-    (clean the first time; incremental when ``out`` holds an earlier build)."""
+    (clean the first time; incremental when ``out`` holds an earlier build), with the build's
+    command-line ``options``."""
     return subprocess.run(
-        [sys.executable, "-m", "lstm_viz.sphinx.build", "--path-output", str(out)],
+        [sys.executable, "-m", "lstm_viz.sphinx.build", "--path-output", str(out), *options],
         capture_output=True,
         text=True,
         cwd=source,
@@ -157,15 +160,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served by a plain static file server on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def serve(site: Path) -> Iterator[str]:
+    """``site`` served by a plain static file server on 127.0.0.1 (a free port) until closed."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served by a plain static file server on 127.0.0.1."""
+    yield from serve(built_site)
 
 
 @pytest.fixture(scope="session")
@@ -254,10 +262,6 @@ def visit(browser, site_url: str) -> Iterator[Callable[..., PageVisit]]:
         page.wait_for_function(
             "() => Array.from(document.querySelectorAll('.lstm-viz-figure'))"
             ".every(d => d.querySelector('.main-svg'))",
-            timeout=15_000,
-        )
-        page.wait_for_function(
-            "() => !window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true)",
             timeout=15_000,
         )
         return seen

@@ -17,11 +17,9 @@ from tests.site.layout import THEMES, WIDTHS, Measured, measure, text_problems, 
 pytestmark = pytest.mark.browser
 
 PAGES = toc_pages()
-#: Every figure drawn and the math typeset (as the ``visit`` fixture waits), so the page has its
-#: final width.
+#: Every figure drawn (as the ``visit`` fixture waits), so the page has its final width.
 DRAWN = """() => [...document.querySelectorAll('.lstm-viz-figure')]
-  .every(d => d.querySelector('.main-svg'))
-  && (!window.MathJax || !MathJax.startup || MathJax.startup.promise.then(() => true))"""
+  .every(d => d.querySelector('.main-svg'))"""
 NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # Each figure brought into view in turn, as a reader scrolling would (for figures that are drawn
 # only when the reader nears them), then back to the top.
