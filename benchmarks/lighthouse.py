@@ -3,15 +3,15 @@
 Runs ``lighthouse`` (pinned to 12.2.3 in benchmarks/package.json, which ``make bench`` installs:
 13.x needs Node 22) in the browser the build uses, against the built site served with gzip from
 127.0.0.1, as a static host serves it. Prints, per page and form factor, the median performance
-score, largest contentful paint (LCP), total blocking time (TBT) and cumulative layout shift (CLS)
-over a few runs, with the scores' spread: the machine is shared, so the spread says how far one run
-can be trusted.
+score, first and largest contentful paint (FCP, LCP), total blocking time (TBT) and cumulative
+layout shift (CLS) over a few runs, with the scores' spread: the machine is shared, so the spread
+says how far one run can be trusted.
 
 Targets (issue 13): mobile ≥ 90 on every page (the explorer ≥ 80, LCP ≤ 2.5 s), desktop ≥ 95,
 mobile TBT ≤ 200 ms on text pages. Prints the figures; asserts nothing.
 
 Run: .venv/bin/python benchmarks/lighthouse.py [--site after=_build/html --site before=OTHER/html]
-     [--runs 3] [--pages lstm explorer] [--json results.json]
+     [--runs 3] [--desktop-runs 1] [--pages lstm explorer] [--json results.json]
 Several sites are measured in one interleaved run (page by page, site by site), so a comparison
 holds while the machine's load drifts.
 """
@@ -90,9 +90,9 @@ def summarise(runs: list[dict[str, float]]) -> dict[str, float]:
 def table(results: dict[str, dict[str, dict[str, dict[str, float]]]]) -> str:
     """Markdown: one row per page and site; mobile and desktop side by side."""
     lines = [
-        "| page | site | mobile score (min–max) | LCP | TBT | CLS | "
-        "desktop score (min–max) | LCP | TBT | CLS |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| page | site | mobile score (min–max) | FCP | LCP | TBT | CLS | "
+        "desktop score (min–max) | FCP | LCP | TBT | CLS |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for page, sites in results.items():
         for label, forms in sites.items():
@@ -101,7 +101,8 @@ def table(results: dict[str, dict[str, dict[str, dict[str, float]]]]) -> str:
                 m = forms[form]
                 cells += [
                     f"{m['score']:.0f} ({m['score_min']:.0f}–{m['score_max']:.0f})",
-                    f"{m['lcp'] / 1000:.1f} s",
+                    f"{m['fcp'] / 1000:.2f} s",
+                    f"{m['lcp'] / 1000:.2f} s",
                     f"{m['tbt']:,.0f} ms",
                     f"{m['cls']:.3f}",
                 ]
@@ -119,6 +120,9 @@ def main() -> None:
         help="LABEL=PATH of a built site (repeatable; default after=_build/html)",
     )
     parser.add_argument("--runs", type=int, default=3, help="runs of each page and form factor")
+    parser.add_argument(
+        "--desktop-runs", type=int, default=None, help="runs of each page on desktop (else --runs)"
+    )
     parser.add_argument("--pages", nargs="*", help="page names such as lstm (default: all)")
     parser.add_argument("--json", type=Path, help="also write the medians here")
     args = parser.parse_args()
@@ -134,6 +138,8 @@ def main() -> None:
         for n in range(args.runs):
             for page in pages:
                 for form in FORM_FACTORS:
+                    if form == "desktop" and n >= (args.desktop_runs or args.runs):
+                        continue
                     for label, (_, url) in servers.items():
                         result = lighthouse(f"{url}/{page}", form, Path(tmp) / "report.json")
                         runs.setdefault((page, label, form), []).append(result)
@@ -157,7 +163,8 @@ def main() -> None:
         for f in FORM_FACTORS
     ]
     print(
-        f"\nMedians over {args.runs} runs each. Noise: a page's score varied by a median of "
+        f"\nMedians over {args.runs} runs each ({args.desktop_runs or args.runs} on desktop). "
+        "Noise: a page's score varied by a median of "
         f"{statistics.median(spreads):.0f} and at most {max(spreads):.0f} points between runs."
     )
     foreign = {
