@@ -5,7 +5,11 @@
 * Jupyter Book always loads sphinx-thebe, which, with Thebe off, still gives every page its
   settings twice (a console error), its stylesheet, and at the end of the content a Thebe
   configuration naming someone else's Binder repository, and a kernel name. The book runs no code
-  in the reader's browser: none of it is written.
+  in the reader's browser: none of it is written;
+* pydata-sphinx-theme sets the page's name and search-as-you-type (off) on ``DOCUMENTATION_OPTIONS``
+  in inline scripts, which run before the deferred ``documentation_options.js`` has declared it (a
+  ``ReferenceError`` on every page): they go, as the options they set are those of features the
+  book leaves off (the version switcher, search as you type), which read them as off when unset.
 """
 
 from __future__ import annotations
@@ -25,13 +29,18 @@ def _drop_thebe_configuration(app: Sphinx, doctree: nodes.document, docname: str
             node.parent.remove(node)
 
 
+def _sets_options(asset: object) -> bool:
+    body = getattr(asset, "attributes", {}).get("body", "")
+    return body.strip().startswith("DOCUMENTATION_OPTIONS.")
+
+
 def _fix_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
     # In place: the list is the builder's, which later handlers add to.
     for key in ("script_files", "css_files"):
         assets = context.get(key, [])
-        assets[:] = [a for a in assets if "thebe" not in str(a).lower()]
+        assets[:] = [a for a in assets if "thebe" not in str(a).lower() and not _sets_options(a)]
 
 
 def setup_theme_fixes(app: Sphinx) -> None:
