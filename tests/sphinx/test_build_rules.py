@@ -16,6 +16,7 @@ import pytest
 
 from lstm_viz.sphinx import build as build_module
 from lstm_viz.sphinx.build import BuildPaths, build, publish
+from tests.conftest import ROOT
 
 
 @dataclass
@@ -26,9 +27,11 @@ class StubSphinx:
     status: int = 0
     fresh: list[bool] = field(default_factory=list)
     pythonpath: list[str] = field(default_factory=list)
+    slim: list[bool] = field(default_factory=list)
 
     def __call__(self, source: Path, paths: BuildPaths, fresh: bool, slim: bool = True) -> int:
         self.fresh.append(fresh)
+        self.slim.append(slim)
         self.pythonpath.append(os.environ["PYTHONPATH"])
         for name, text in {**self.pages, ".buildinfo": "config hash"}.items():
             (paths.staging / name).parent.mkdir(parents=True, exist_ok=True)
@@ -110,3 +113,12 @@ def test_a_build_refuses_a_checkout_other_than_the_code_it_runs(
     with pytest.raises(SystemExit):
         build_module.main([str(tmp_path)])
     assert "run it from the checkout it builds" in capsys.readouterr().err
+
+
+def test_no_slim_builds_the_site_as_the_theme_writes_it(
+    sphinx: StubSphinx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert build_module.main([str(ROOT), "--path-output", str(tmp_path)]) == 0
+    assert build_module.main([str(ROOT), "--path-output", str(tmp_path), "--no-slim"]) == 0
+    assert sphinx.slim == [True, False]
