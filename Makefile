@@ -13,7 +13,7 @@ PORT ?= 8000
 # pytest's workers: one per processor (pytest-xdist); JOBS=1 runs the tests in one process.
 JOBS ?= auto
 # `make bench BENCH=explorer` runs one benchmark (benchmarks/<name>.py); by default, every one.
-BENCH ?= gates build explorer lighthouse
+BENCH ?= gates build explorer review_reader lighthouse
 
 .PHONY: book serve test check lint clean setup bench
 
