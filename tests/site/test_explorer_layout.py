@@ -11,6 +11,7 @@ import pytest
 from lstm_viz.presentation.colour import contrast
 from lstm_viz.presentation.explorer.grammar import DEFAULT_X
 from lstm_viz.presentation.explorer.state import state_hash
+from lstm_viz.sphinx.slim.references import stylesheet_links
 from tests.site.explorer_page import (
     BOX,
     PAGE,
@@ -302,12 +303,10 @@ def test_without_javascript_the_figures_and_tables_stand(browser, site_url: str)
         context.close()
 
 
-def _css_of(page: Path, html: str) -> str:
+def _css_of(page: Path, site: Path) -> str:
     """The CSS a built page loads: its inline styles and the stylesheets it links."""
-    inline = re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.DOTALL)
-    linked = re.findall(r'<link[^>]*href="([^"?#]+\.css)[^"]*"[^>]*rel="stylesheet"', html)
-    linked += re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"?#]+\.css)', html)
-    return "".join(inline) + "".join((page.parent / href).read_text() for href in set(linked))
+    inline = re.findall(r"<style[^>]*>(.*?)</style>", page.read_text(), flags=re.DOTALL)
+    return "".join(inline) + "".join(sheet.read_text() for sheet in stylesheet_links(page, site))
 
 
 def test_the_explorer_loads_only_on_its_page_and_without_plotly(built_site: Path) -> None:
@@ -319,7 +318,7 @@ def test_the_explorer_loads_only_on_its_page_and_without_plotly(built_site: Path
         assert ("_static/explorer/main.js" in html) == here, page
         # The site's stylesheets are bundled per page (lstm_viz.sphinx.slim): the explorer's rules
         # are in what its page loads, and in what no other page loads.
-        assert (".lstm-explorer" in _css_of(page, html)) == here, page
+        assert (".lstm-explorer" in _css_of(page, built_site)) == here, page
     html = (built_site / PAGE).read_text()
     assert "plotly" not in html.lower()
     assert re.search(r'<script type="module" src="[^"]*_static/explorer/main\.js', html)
